@@ -1,0 +1,26 @@
+# Two commands for a fresh clone:  make replicate   and   make test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: help install replicate test clean
+help:  ## list the commands
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(BIN)/.installed  ## create .venv with the exact pinned versions
+
+replicate: install  ## install, then run the whole replication (python -m replication all)
+	$(BIN)/python -m replication all
+
+test: install  ## install, then run the test suite
+	$(BIN)/python -m pytest
+
+clean:  ## remove the virtual environment
+	rm -rf $(VENV)

@@ -1,0 +1,84 @@
+"""Writing outputs: schema-formatted CSV and Stata files, atomically, one run at a time."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import Table
+
+STATA_TIMESTAMP = dt.datetime(2026, 11, 24)  # fixed, so that reruns give byte-identical .dta files
+
+
+def csv_text(df: pd.DataFrame, table: Table) -> str:
+    """UTF-8 CSV: ISO dates, true/false, whole numbers, empty cells for missing values."""
+    out = pd.DataFrame(index=df.index)
+    for f in table.fields:
+        col = df[f.name]
+        if f.type == "date":
+            out[f.name] = ["" if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in col]
+        elif f.type == "boolean":
+            out[f.name] = ["" if pd.isna(v) else ("true" if v else "false") for v in col]
+        elif f.type == "integer":
+            out[f.name] = ["" if pd.isna(v) else str(int(v)) for v in col]
+        else:
+            out[f.name] = ["" if v is None or pd.isna(v) else str(v) for v in col]
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def stata_bytes(df: pd.DataFrame, table: Table, label: str) -> bytes:
+    """Stata 118 .dta: dates as %td, booleans as 0/1, missing numbers as Stata missing, labels from the schema."""
+    out = pd.DataFrame(index=df.index)
+    for f in table.fields:
+        col = df[f.name]
+        if f.type == "date":
+            out[f.name] = pd.to_datetime(col)
+        elif f.type == "boolean":
+            out[f.name] = col.astype("int8")
+        elif f.type == "integer":
+            out[f.name] = col.astype("float64") if col.isna().any() else col.astype("int32")
+        else:
+            out[f.name] = ["" if v is None or pd.isna(v) else str(v) for v in col]
+    dates = {f.name: "td" for f in table.fields if f.type == "date"}
+    labels = {f.name: f.description[:80] for f in table.fields}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.dta"
+        out.to_stata(path, write_index=False, convert_dates=dates, variable_labels=labels, version=118,
+                     data_label=label[:80], time_stamp=STATA_TIMESTAMP)
+        return path.read_bytes()
+
+
+def write_atomic(files: dict[Path, bytes]) -> None:
+    """Write every file to a temporary sibling first, then move all into place."""
+    staged = []
+    try:
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            staged.append((tmp, path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def run_lock(directory: Path):
+    """One run at a time per output tree: a second run waits instead of interleaving its writes."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / ".replication.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
