@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help install replicate test clean
+.PHONY: help install r replicate test clean
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
 
@@ -19,7 +19,10 @@ install: $(BIN)/.installed  ## create .venv with the exact pinned versions
 replicate: install  ## install, then run the whole replication (python -m replication all)
 	$(BIN)/python -m replication all
 
-test: install  ## install, then run the test suite
+r:  ## install R with survival and cmprsk (Debian packages) for the R cross-checks
+	bash scripts/install_r.sh
+
+test: install r  ## install (Python, and R where apt-get is available), then run the test suite
 	$(BIN)/python -m pytest
 
 clean:  ## remove the virtual environment

@@ -8,6 +8,7 @@ import time
 
 STEPS = {
     "build": "raw Appendix 1 + COW v4.0 -> validated data/processed/wars.csv, wars.dta, discrepancies.csv, codebook.md",
+    "survival": "wars.csv -> time to talks: Kaplan-Meier, Aalen-Johansen, Cox, AFT, log-rank, sensitivity, figures",
 }
 
 
@@ -39,6 +40,10 @@ def run_step(name: str, progress: Progress) -> None:
         from .build import build
 
         build(log=progress.log)
+    elif name == "survival":
+        from .survival_step import run_survival
+
+        run_survival(log=progress.log)
 
 
 def main(argv: list[str] | None = None) -> int:

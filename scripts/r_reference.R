@@ -1,0 +1,67 @@
+# Reference values from R's survival and cmprsk for the survival step.
+# Usage: Rscript scripts/r_reference.R data/processed/survival/survival_data.csv tests/reference/r_reference.csv
+# Input columns: war_id, time_days, event (1 talks, 2 war end without talks, 0 censored), covariates.
+suppressPackageStartupMessages({ library(survival); library(cmprsk) })
+args <- commandArgs(trailingOnly = TRUE)
+d <- read.csv(args[1])
+out <- list()
+add <- function(quantity, key, value) {
+  out[[length(out) + 1]] <<- data.frame(quantity = quantity, key = as.character(key), value = value)
+}
+
+# Kaplan-Meier of time to talks, war end censored, log-log intervals
+km <- survfit(Surv(time_days, event == 1) ~ 1, data = d, conf.type = "log-log")
+for (i in seq_along(km$time)) {
+  t <- km$time[i]
+  add("km_survival", t, km$surv[i]); add("km_lower", t, km$lower[i])
+  add("km_upper", t, km$upper[i]); add("km_at_risk", t, km$n.risk[i])
+}
+tab <- summary(km)$table
+add("km_median", "median", tab[["median"]]); add("km_median", "lower", tab[["0.95LCL"]])
+add("km_median", "upper", tab[["0.95UCL"]])
+
+# Cumulative incidence: cmprsk (Gray) and survival's Aalen-Johansen
+ci <- cuminc(d$time_days, d$event, cencode = 0)
+times <- sort(unique(d$time_days))
+tp <- timepoints(ci, times)
+for (cause in c("1", "2")) {
+  row <- paste("1", cause)
+  for (j in seq_along(times)) {
+    add(paste0("cuminc_est_", cause), times[j], tp$est[row, j])
+    add(paste0("cuminc_var_", cause), times[j], tp$var[row, j])
+  }
+}
+ms <- survfit(Surv(time_days, factor(event, 0:2, c("censor", "talks", "war_end"))) ~ 1, data = d)
+for (j in seq_along(ms$time)) {
+  add("aj_talks", ms$time[j], ms$pstate[j, which(ms$states == "talks")])
+  add("aj_war_end", ms$time[j], ms$pstate[j, which(ms$states == "war_end")])
+}
+
+# Cause-specific Cox models, Efron ties
+f <- ~ cold_war + log_battle_deaths + n_states
+for (cause in 1:2) {
+  m <- coxph(update(f, Surv(time_days, event == cause) ~ .), data = d, ties = "efron")
+  for (v in names(coef(m))) {
+    add(paste0("cox_coef_", cause), v, coef(m)[[v]])
+    add(paste0("cox_se_", cause), v, sqrt(diag(vcov(m)))[[v]])
+  }
+  add(paste0("cox_loglik_", cause), "final", m$loglik[2])
+}
+
+# Log-rank test, Cold War vs later
+lr <- survdiff(Surv(time_days, event == 1) ~ cold_war, data = d)
+add("logrank_chisq", "cold_war", lr$chisq)
+
+# Parametric AFT models
+for (dist in c("weibull", "lognormal", "loglogistic")) {
+  m <- survreg(update(f, Surv(time_days, event == 1) ~ .), data = d, dist = dist)
+  add(paste0("aft_loglik_", dist), "final", m$loglik[2])
+  for (v in names(coef(m))) add(paste0("aft_coef_", dist), v, coef(m)[[v]])
+  add(paste0("aft_log_scale_", dist), "log_scale", log(m$scale))
+}
+
+res <- do.call(rbind, out)
+res$value <- formatC(res$value, digits = 15, format = "g")
+write.csv(res, args[2], row.names = FALSE, quote = TRUE)
+cat("R", R.version$major, R.version$minor, "survival", as.character(packageVersion("survival")),
+    "cmprsk", as.character(packageVersion("cmprsk")), "\n")
