@@ -108,7 +108,7 @@ def timeline_figure(wars: pd.DataFrame):
     fig, ax = plt.subplots(figsize=(7.5, 8.5))
     y = np.arange(len(w))[::-1]
     for i, r in w.iterrows():
-        ongoing = bool(r["is_ongoing"]) if not isinstance(r["is_ongoing"], str) else r["is_ongoing"] == "true"
+        ongoing = bool(r["is_ongoing"])
         ax.plot([start[i], end[i]], [y[i], y[i]], color=OKABE_ITO["grey"] if not ongoing else OKABE_ITO["sky"],
                 lw=3, solid_capstyle="butt", ls="-" if not ongoing else (0, (2, 1)))
         marker, colour, _ = style[r["response_type"]]

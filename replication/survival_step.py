@@ -15,9 +15,11 @@ FLOAT = "%.12g"
 
 
 def read_wars(path: Path) -> pd.DataFrame:
-    wars = pd.read_csv(path, dtype={"war_id": str}, keep_default_na=False, na_values=[""])
-    for c in ("is_ongoing", "has_talks", "cow_battle_deaths_complete"):
-        wars[c] = wars[c].map({"true": True, "false": False})
+    booleans = ("is_ongoing", "has_talks", "cow_battle_deaths_complete")
+    wars = pd.read_csv(path, dtype={"war_id": str, **{c: str for c in booleans}}, keep_default_na=False,
+                       na_values=[""])
+    for c in booleans:
+        wars[c] = wars[c].map({"true": True, "false": False}).astype(bool)
     return wars
 
 

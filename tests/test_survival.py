@@ -159,3 +159,9 @@ def test_committed_survival_outputs_and_figures_are_current(tmp_path):
         committed = (paths.ROOT / "figures" / path.name) if path.parent.name == "figures" else \
             paths.PROCESSED / "survival" / path.name
         assert committed.read_bytes() == data, f"{committed} is stale or not reproducible: run `make replicate`"
+
+
+def test_read_wars_keeps_booleans():
+    wars = read_wars(paths.WARS_CSV)
+    assert wars["is_ongoing"].sum() == 1 and wars["has_talks"].dtype == bool
+    assert wars["has_talks"].sum() == wars["days_to_talks"].notna().sum()
