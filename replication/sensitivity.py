@@ -10,8 +10,9 @@ import pandas as pd
 from .survival import headline, survival_frame
 
 
-def _days(w, start_col="start_date", talks_col="talks_date"):
-    return (pd.to_datetime(w[talks_col]) - pd.to_datetime(w[start_col])).dt.days
+def _listed(w, disc, check):
+    """A copy of the wars and the mask of those discrepancies.csv lists under `check`."""
+    return w.copy(), w["war_id"].isin(set(disc.loc[disc["check_id"] == check, "war_id"]))
 
 
 def cow_dates(w, disc):
@@ -24,26 +25,21 @@ def cow_dates(w, disc):
 
 def response_date_for_talks(w, disc):
     """Talks open on the date printed in the response text, not start + printed days."""
-    ids = set(disc.loc[disc["check_id"] == "response_date_vs_days", "war_id"])
-    w = w.copy()
-    sel = w["war_id"].isin(ids)
+    w, sel = _listed(w, disc, "response_date_vs_days")
     w.loc[sel, "talks_date"] = w.loc[sel, "response_date"]
     return w
 
 
 def verbless_response_as_no_talks(w, disc):
     """A response with no verb is not read as acceptance: no talks."""
-    ids = set(disc.loc[disc["check_id"] == "response_without_verb", "war_id"])
-    w = w.copy()
-    w.loc[w["war_id"].isin(ids), "talks_date"] = None
+    w, sel = _listed(w, disc, "response_without_verb")
+    w.loc[sel, "talks_date"] = None
     return w
 
 
 def ongoing_ended_at_cow(w, disc):
     """A war the paper codes as ongoing ends at COW's end date (talks after it do not count)."""
-    ids = set(disc.loc[disc["check_id"] == "ongoing_vs_cow", "war_id"])
-    w = w.copy()
-    sel = w["war_id"].isin(ids)
+    w, sel = _listed(w, disc, "ongoing_vs_cow")
     w.loc[sel, "end_date"] = w.loc[sel, "cow_end_date"]
     return w
 
