@@ -14,7 +14,6 @@ import pandas as pd
 from . import paths
 from .alignment_check import alignment_table
 from .appendix_table import RawTable, read_appendix_table
-from .codebook import render_codebook
 from .cow import post_wwii_wars, read_cow_participants, summarise_wars
 from .discrepancies import find_discrepancies
 from .hand_coding import load_crosswalk, load_response_coding
@@ -69,8 +68,7 @@ def assemble(src: Sources) -> WarData:
     )
 
 
-def build(src: Sources = Sources(), out_dir: Path = paths.PROCESSED, codebook: Path | None = paths.CODEBOOK,
-          log=print) -> WarData:
+def build(src: Sources = Sources(), out_dir: Path = paths.PROCESSED, log=print) -> WarData:
     log("build: checking raw files and applying the corrections ledger")
     data = assemble(src)
     log(f"build: {len(data.wars)} wars assembled; validating (great-expectations)")
@@ -82,8 +80,6 @@ def build(src: Sources = Sources(), out_dir: Path = paths.PROCESSED, codebook: P
         out_dir / "discrepancies.csv": csv_text(data.discrepancies, DISCREPANCIES).encode(),
         out_dir / "alignment_check.csv": data.alignment.to_csv(index=False, lineterminator="\n").encode(),
     }
-    if codebook is not None:
-        files[codebook] = render_codebook(data).encode()
     with run_lock(out_dir):
         write_atomic(files)
     data.files = files

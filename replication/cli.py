@@ -7,8 +7,9 @@ import sys
 import time
 
 STEPS = {
-    "build": "raw Appendix 1 + COW v4.0 -> validated data/processed/wars.csv, wars.dta, discrepancies.csv, codebook.md",
+    "build": "raw Appendix 1 + COW v4.0 -> validated data/processed/wars.csv, wars.dta, discrepancies.csv",
     "survival": "wars.csv -> time to talks: Kaplan-Meier, Aalen-Johansen, Cox, AFT, log-rank, sensitivity, figures",
+    "codebook": "schema + processed files -> codebook.md (every column of every processed file)",
 }
 
 
@@ -44,6 +45,10 @@ def run_step(name: str, progress: Progress) -> None:
         from .survival_step import run_survival
 
         run_survival(log=progress.log)
+    elif name == "codebook":
+        from .codebook import write_codebook
+
+        write_codebook(log=progress.log)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,7 @@ STATA_TIMESTAMP = dt.datetime(2026, 11, 24)  # fixed, so that reruns give byte-i
 
 
 def csv_text(df: pd.DataFrame, table: Table) -> str:
-    """UTF-8 CSV: ISO dates, true/false, whole numbers, empty cells for missing values."""
+    """UTF-8 CSV: ISO dates, true/false, whole numbers, 12 significant digits, empty cells for missing values."""
     out = pd.DataFrame(index=df.index)
     for f in table.fields:
         col = df[f.name]
@@ -27,6 +27,8 @@ def csv_text(df: pd.DataFrame, table: Table) -> str:
             out[f.name] = ["" if pd.isna(v) else ("true" if v else "false") for v in col]
         elif f.type == "integer":
             out[f.name] = ["" if pd.isna(v) else str(int(v)) for v in col]
+        elif f.type == "number":
+            out[f.name] = ["" if pd.isna(v) else format(float(v), ".12g") for v in col]
         else:
             out[f.name] = ["" if v is None or pd.isna(v) else str(v) for v in col]
     return out.to_csv(index=False, lineterminator="\n")

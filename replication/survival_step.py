@@ -7,11 +7,12 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .outputs import run_lock, write_atomic
+from .outputs import csv_text, run_lock, write_atomic
+from .schema import AFT, CIF, COX, COX_PH_TEST, KM_MEDIAN, KM_TALKS, LOGRANK, SENSITIVITY, SURVIVAL_DATA
+from .validation import validate_table
 from .survival import (TALKS, WAR_END, aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks,
                        logrank_cold_war, ph_test, survival_frame)
 
-FLOAT = "%.12g"
 
 
 def read_wars(path: Path) -> pd.DataFrame:
@@ -23,8 +24,10 @@ def read_wars(path: Path) -> pd.DataFrame:
     return wars
 
 
-def _csv(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False, lineterminator="\n", float_format=FLOAT).encode()
+def _validated_csv(df: pd.DataFrame, table) -> bytes:
+    df = df[table.columns]
+    validate_table(df, table)
+    return csv_text(df, table).encode()
 
 
 def run_survival(wars_csv: Path = paths.WARS_CSV, discrepancies_csv: Path = paths.DISCREPANCIES_CSV,
@@ -46,19 +49,10 @@ def run_survival(wars_csv: Path = paths.WARS_CSV, discrepancies_csv: Path = path
     aft = aft_models(sf)
     log("survival: sensitivity to each coding choice")
     sens = sensitivity_table(wars, pd.read_csv(discrepancies_csv, dtype=str))
-    files = {
-        out_dir / "survival_data.csv": _csv(sf),
-        out_dir / "km_talks.csv": _csv(km[["time_days", "survival", "ci_lower", "ci_upper", "at_risk", "events"]]),
-        out_dir / "km_median.csv": _csv(pd.DataFrame([median])),
-        out_dir / "cif.csv": _csv(cif[["time_days", "at_risk", "cif_talks", "cif_talks_lower", "cif_talks_upper",
-                                       "cif_war_end", "cif_war_end_lower", "cif_war_end_upper",
-                                       "cif_talks_var", "cif_war_end_var"]]),
-        out_dir / "cox.csv": _csv(cox),
-        out_dir / "cox_ph_test.csv": _csv(ph[["cause", "covariate", "test_statistic", "p_value"]]),
-        out_dir / "aft.csv": _csv(aft),
-        out_dir / "logrank.csv": _csv(logrank_cold_war(sf)),
-        out_dir / "sensitivity.csv": _csv(sens),
-    }
+    log("survival: validating the result tables against the schema")
+    tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
+              COX_PH_TEST: ph, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
+    files = {out_dir / t.path.rsplit("/", 1)[1]: _validated_csv(df, t) for t, df in tables.items()}
     log("survival: drawing figures")
     files |= write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
                             "forest_hazard_ratios": forest_figure(cox), "timeline": timeline_figure(wars)}, fig_dir)

@@ -33,6 +33,9 @@ def schema_expectations(table: Table, gx, helpers: list[str]) -> list:
     E, out = gx.expectations, []
     out.append(E.ExpectTableColumnsToMatchOrderedList(column_list=table.columns + helpers,
                                                       meta={"rule": "columns as in the schema"}))
+    key = list(table.primary_key)
+    if len(key) > 1:
+        out.append(E.ExpectCompoundColumnsToBeUnique(column_list=key, meta={"rule": f"primary key {key} unique"}))
     for f in table.fields:
         if f.required:
             out.append(E.ExpectColumnValuesToNotBeNull(column=f.name, meta={"rule": "required"}))

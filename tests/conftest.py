@@ -20,7 +20,7 @@ def quiet(*_args, **_kwargs):
 def built(tmp_path_factory):
     """The real pipeline, written to a temporary directory (the committed outputs are untouched)."""
     out = tmp_path_factory.mktemp("processed")
-    data = build(out_dir=out, codebook=out / "codebook.md", log=quiet)
+    data = build(out_dir=out, log=quiet)
     data.out_dir = out
     return data
 

@@ -15,7 +15,7 @@ def line_of(cells, column, value):
 
 
 def run(src: Sources, tmp_path):
-    return build(src, out_dir=tmp_path / "out", codebook=None, log=quiet)
+    return build(src, out_dir=tmp_path / "out", log=quiet)
 
 
 def shift_down(column, from_value, filler="N/A"):
@@ -155,6 +155,6 @@ def test_a_failed_run_leaves_the_previous_outputs_untouched(altered, tmp_path):
 
 
 def test_two_builds_are_byte_identical(altered, tmp_path):
-    a = build(altered(), out_dir=tmp_path / "a", codebook=tmp_path / "a" / "codebook.md", log=quiet)
-    b = build(altered(), out_dir=tmp_path / "b", codebook=tmp_path / "b" / "codebook.md", log=quiet)
+    a = build(altered(), out_dir=tmp_path / "a", log=quiet)
+    b = build(altered(), out_dir=tmp_path / "b", log=quiet)
     assert [p.read_bytes() for p in a.files] == [p.read_bytes() for p in b.files]

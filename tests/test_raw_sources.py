@@ -46,7 +46,7 @@ def test_a_changed_raw_file_stops_the_build_and_writes_nothing(tmp_path):
     out = tmp_path / "out"
     with pytest.raises(DataError) as err:
         build(Sources(appendix_table=table, cow=raw / paths.RAW_COW_WARS.name, provenance=raw / "provenance.yaml"),
-              out_dir=out, codebook=None, log=quiet)
+              out_dir=out, log=quiet)
     assert err.value.rule == "sha256 matches provenance.yaml" and err.value.file == table.name
     assert not out.exists() or not any(out.iterdir())
 
