@@ -9,6 +9,7 @@ import time
 STEPS = {
     "build": "raw Appendix 1 + COW v4.0 -> validated data/processed/wars.csv, wars.dta, discrepancies.csv",
     "survival": "wars.csv -> time to talks: Kaplan-Meier, Aalen-Johansen, Cox, AFT, log-rank, sensitivity, figures",
+    "models": "Propositions 1 and 2 worked, Figure 1 redrawn, regime map, observed cases beside predicted regimes",
     "codebook": "schema + processed files -> codebook.md (every column of every processed file)",
 }
 
@@ -45,6 +46,10 @@ def run_step(name: str, progress: Progress) -> None:
         from .survival_step import run_survival
 
         run_survival(log=progress.log)
+    elif name == "models":
+        from .models_step import run_models
+
+        run_models(log=progress.log)
     elif name == "codebook":
         from .codebook import write_codebook
 

@@ -121,7 +121,7 @@ def validation_frame(df: pd.DataFrame, table: Table) -> pd.DataFrame:
     for f in table.fields:
         col = df[f.name]
         if f.type == "date":
-            out[f.name] = [None if pd.isna(v) else v.date().isoformat() for v in col]
+            out[f.name] = [None if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in col]
         elif f.type in ("integer", "boolean"):
             out[f.name] = pd.Series([None if pd.isna(v) else (bool(v) if f.type == "boolean" else int(v))
                                      for v in col], index=df.index, dtype=object)

@@ -126,7 +126,7 @@ def test_codebook_documents_every_column_of_every_processed_file():
     text = paths.CODEBOOK.read_text()
     for table in TABLES:
         section = text.split(f"## `{table.path}`")[1].split("\n## ")[0]
-        documented = re.findall(r"^\| `([a-z0-9_]+)` \|", section, flags=re.M)
+        documented = re.findall(r"^\| `([A-Za-z0-9_]+)` \|", section, flags=re.M)
         header = pd.read_csv(paths.ROOT / table.path, nrows=0).columns.tolist()
         assert documented == header == table.columns, table.path
 

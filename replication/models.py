@@ -1,0 +1,302 @@
+"""The paper's two formal models: adverse inference (Proposition 1) and resilience (Proposition 2).
+
+Notation follows the paper: A offers x (A's share) after B opens; p is A's probability of victory;
+c_A, c_B costs of war; B's cost c_B is private, distributed by F on [c_lo, c_hi]; kappa the cost of
+opening; in the resilience model A may escalate (p -> p' at cost nu), resilience rho in {L, H} with
+Pr(H | c_B) decreasing, prior q, and a signal S costing k to low-resilience types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+from scipy import integrate, optimize, stats
+
+
+class AssumptionViolated(ValueError):
+    """A parameter set outside the paper's assumptions; the message names the assumption."""
+
+
+# ---------------------------------------------------------------- distributions of B's cost of war
+
+@dataclass(frozen=True)
+class CostDistribution:
+    """F on [c_lo, c_hi] (a frozen scipy distribution restricted to its support)."""
+
+    name: str
+    dist: object
+    c_lo: float
+    c_hi: float
+
+    def cdf(self, c):
+        return self.dist.cdf(c)
+
+    def pdf(self, c):
+        return self.dist.pdf(c)
+
+    def hazard(self, c):
+        return self.pdf(c) / (1 - self.cdf(c))
+
+
+def uniform(c_lo: float, c_hi: float) -> CostDistribution:
+    if not c_hi > c_lo:
+        raise AssumptionViolated(f"uniform: need c_hi > c_lo, got [{c_lo}, {c_hi}]")
+    return CostDistribution("uniform", stats.uniform(loc=c_lo, scale=c_hi - c_lo), c_lo, c_hi)
+
+
+def truncated_normal(mean: float, sd: float, c_lo: float, c_hi: float) -> CostDistribution:
+    a, b = (c_lo - mean) / sd, (c_hi - mean) / sd
+    return CostDistribution("truncated normal", stats.truncnorm(a, b, loc=mean, scale=sd), c_lo, c_hi)
+
+
+def beta(alpha: float, beta_: float, c_lo: float, c_hi: float) -> CostDistribution:
+    return CostDistribution("beta", stats.beta(alpha, beta_, loc=c_lo, scale=c_hi - c_lo), c_lo, c_hi)
+
+
+def _interior_grid(F: CostDistribution, n: int = 2001) -> np.ndarray:
+    eps = (F.c_hi - F.c_lo) * 1e-6
+    return np.linspace(F.c_lo, F.c_hi - eps, n)
+
+
+# ---------------------------------------------------------------- Proposition 1: adverse inference
+
+def check_adverse_inference_assumptions(F: CostDistribution, p: float, c_A: float, kappa: float) -> None:
+    """The assumptions of the adverse inference model; raises AssumptionViolated naming the one broken."""
+    if not 0 <= p <= 1:
+        raise AssumptionViolated(f"0 <= p <= 1 (A's probability of victory), got p={p}")
+    if kappa < 0:
+        raise AssumptionViolated(f"kappa >= 0 (cost of opening), got kappa={kappa}")
+    if not p - c_A > 0:
+        raise AssumptionViolated(f"p - c_A > 0 (A prefers war to getting nothing), got {p - c_A:.6g}")
+    if not 1 - p - F.c_hi > -kappa:
+        raise AssumptionViolated(f"1 - p - c_B_max > -kappa (no type opens to concede everything), got "
+                                 f"{1 - p - F.c_hi:.6g} <= {-kappa:.6g}")
+    if not F.pdf(F.c_lo) * (F.c_lo + c_A) < 1:
+        raise AssumptionViolated(f"f(c_B_min)(c_B_min + c_A) < 1 (A does not buy off every type), got "
+                                 f"{F.pdf(F.c_lo) * (F.c_lo + c_A):.6g}")
+    h = F.hazard(_interior_grid(F))
+    if np.any(np.diff(h) < -1e-9 * np.maximum(1, np.abs(h[:-1]))):
+        raise AssumptionViolated(f"non-decreasing hazard rate f/(1-F): the {F.name} distribution's hazard "
+                                 "decreases somewhere on its support")
+
+
+def fearon_cutoff(F: CostDistribution, c_A: float) -> float:
+    """The type A makes indifferent: solves (1 - F(c)) = f(c)(c + c_A), unique under a monotone hazard."""
+    g = lambda c: (1 - F.cdf(c)) - F.pdf(c) * (c + c_A)  # noqa: E731
+    hi = F.c_hi - (F.c_hi - F.c_lo) * 1e-12
+    if g(F.c_lo) <= 0:
+        return F.c_lo
+    return optimize.brentq(g, F.c_lo, hi, xtol=1e-14, rtol=1e-14)
+
+
+def fearon_cutoff_by_optimisation(F: CostDistribution, p: float, c_A: float) -> float:
+    """The same cutoff by maximising A's expected payoff directly (an independent check)."""
+    payoff = lambda c: -(F.cdf(c) * (p - c_A) + (1 - F.cdf(c)) * (p + c))  # noqa: E731
+    return optimize.minimize_scalar(payoff, bounds=(F.c_lo, F.c_hi), method="bounded",
+                                    options={"xatol": 1e-12}).x
+
+
+def uniform_cutoff_closed_form(c_lo: float, c_hi: float, c_A: float) -> float:
+    """Uniform F: (c + c_A)/(c_hi - c) = 1  =>  c* = (c_hi - c_A)/2 (interior by assumption)."""
+    return max(c_lo, (c_hi - c_A) / 2)
+
+
+@dataclass(frozen=True)
+class AdverseInferenceOutcome:
+    opens: bool
+    cutoff: float | None  # types with c_B >= cutoff open
+    offer: float | None  # A's offer x (A's share) after an opening
+    share_open: float  # probability that B opens
+    fearon_offer: float  # A's offer when B must negotiate (Fearon 1995)
+
+
+def adverse_inference(F: CostDistribution, p: float, c_A: float, kappa: float) -> AdverseInferenceOutcome:
+    """Proposition 1: kappa > 0 -> no type opens; kappa = 0 -> unique cutoff equilibrium, Fearon's offer."""
+    check_adverse_inference_assumptions(F, p, c_A, kappa)
+    c_star = fearon_cutoff(F, c_A)
+    fearon_offer = p + c_star
+    if kappa > 0:
+        return AdverseInferenceOutcome(False, None, None, 0.0, fearon_offer)
+    return AdverseInferenceOutcome(True, c_star, fearon_offer, float(1 - F.cdf(c_star)), fearon_offer)
+
+
+def best_offer_after_opening(F: CostDistribution, p: float, c_A: float, cutoff: float) -> float:
+    """A's optimal offer when it knows c_B >= cutoff (equilibrium check: equals p + cutoff at c*)."""
+    payoff = lambda c: -((F.cdf(c) - F.cdf(cutoff)) * (p - c_A) + (1 - F.cdf(c)) * (p + c))  # noqa: E731
+    c = optimize.minimize_scalar(payoff, bounds=(cutoff, F.c_hi), method="bounded", options={"xatol": 1e-12}).x
+    return p + c
+
+
+# ---------------------------------------------------------------- Proposition 2: resilience
+
+REGIMES = ("escalation_too_costly", "separation", "closed")
+REGIME_LABELS = {
+    "escalation_too_costly": "escalation too costly after opening",
+    "separation": "signal too costly for low-resilience types (separation)",
+    "closed": "low-resilience types stay closed",
+}
+
+
+@dataclass(frozen=True)
+class ResilienceParameters:
+    p: float
+    p_prime: float
+    nu: float
+    k: float
+    c_A: float
+    F: CostDistribution
+    pr_high: Callable[[np.ndarray], np.ndarray]  # Pr(rho = H | c_B), strictly decreasing
+
+    @property
+    def gain(self) -> float:
+        return self.p_prime - self.p
+
+    def prior_q(self) -> float:
+        return _expect(self.F, self.pr_high, self.F.c_lo)
+
+
+def _expect(F: CostDistribution, g, lower: float) -> float:
+    mass = 1 - F.cdf(lower)
+    val, _ = integrate.quad(lambda c: g(np.asarray(c)) * F.pdf(c), lower, F.c_hi, epsabs=1e-13, epsrel=1e-12,
+                            limit=200)
+    return float(val / mass)
+
+
+def check_resilience_assumptions(m: ResilienceParameters) -> None:
+    if not m.p_prime > m.p:
+        raise AssumptionViolated(f"p' > p (escalation can raise A's chance of victory), got p={m.p}, p'={m.p_prime}")
+    if not m.k > 0:
+        raise AssumptionViolated(f"k > 0 (the signal costs low-resilience types something), got k={m.k}")
+    if not m.nu > 0:
+        raise AssumptionViolated(f"nu > 0 (escalation is costly), got nu={m.nu}")
+    grid = _interior_grid(m.F, 501)
+    r = np.asarray(m.pr_high(grid), float)
+    if np.any((r <= 0) | (r >= 1)) or np.any(np.diff(r) >= 0):
+        raise AssumptionViolated("Pr(rho = H | c_B) in (0, 1) and strictly decreasing in c_B")
+    q = m.prior_q()
+    if not (1 - q) * m.gain <= m.nu + 1e-12:
+        raise AssumptionViolated(f"(1 - q)(p' - p) <= nu (no escalation on the prior), got "
+                                 f"{(1 - q) * m.gain:.6g} > nu={m.nu}")
+    if not m.nu < m.gain:
+        raise AssumptionViolated(f"nu < p' - p (A escalates against a known low-resilience type), got "
+                                 f"nu={m.nu} >= {m.gain:.6g}")
+
+
+def posterior_q_hat(m: ResilienceParameters, cutoff: float) -> float:
+    """A's belief that B is highly resilient after an open stance by the types c_B >= cutoff."""
+    return _expect(m.F, m.pr_high, cutoff)
+
+
+def regime_codes(nu_ratio, k_ratio, q_hat) -> np.ndarray:
+    """Vectorised regime of Proposition 2 on the normalised axes nu/(p'-p) and k/(p'-p):
+    0 escalation too costly (nu >= (1 - q_hat)(p'-p)), 1 separation (k >= p'-p), 2 closed."""
+    nu_ratio, k_ratio, q_hat = np.broadcast_arrays(np.asarray(nu_ratio, float), np.asarray(k_ratio, float),
+                                                   np.asarray(q_hat, float))
+    return np.where(nu_ratio >= 1 - q_hat, 0, np.where(k_ratio >= 1, 1, 2)).astype(np.int8)
+
+
+POSTURES = {  # regime -> (cost, resilience) -> predicted posture of B
+    "escalation_too_costly": {("high", "high"): "open", ("high", "low"): "open",
+                              ("low", "high"): "closed", ("low", "low"): "closed or open"},
+    "separation": {("high", "high"): "open", ("high", "low"): "open",
+                   ("low", "high"): "closed", ("low", "low"): "closed"},
+    "closed": {("high", "high"): "open", ("high", "low"): "closed",
+               ("low", "high"): "closed", ("low", "low"): "closed"},
+}
+
+
+def predicted_posture(regime: str, cost: str | None, resilience: str | None) -> str:
+    """Posture the model predicts for a type class; with a class dimension not coded, the postures
+    it could take, or 'undetermined' when they differ."""
+    table = POSTURES[regime]
+    costs = [cost] if cost else ["high", "low"]
+    resiliences = [resilience] if resilience else ["high", "low"]
+    found = {table[(c, r)] for c in costs for r in resiliences}
+    return found.pop() if len(found) == 1 else "undetermined"
+
+
+@dataclass(frozen=True)
+class ResilienceOutcome:
+    prior_q: float
+    cutoff: float
+    q_hat: float
+    escalation_too_costly: bool
+    separation: bool
+    regime: str
+    postures: dict
+
+
+def resilience(m: ResilienceParameters, cutoff: float | None = None) -> ResilienceOutcome:
+    """Proposition 2 for one parameter set. High-cost types are c_B >= cutoff (default: the
+    Proposition 1 cutoff c*, the types that open when opening is free)."""
+    check_resilience_assumptions(m)
+    cutoff = fearon_cutoff(m.F, m.c_A) if cutoff is None else cutoff
+    q_hat = posterior_q_hat(m, cutoff)
+    code = int(regime_codes(m.nu / m.gain, m.k / m.gain, q_hat))
+    regime = REGIMES[code]
+    return ResilienceOutcome(
+        prior_q=m.prior_q(), cutoff=cutoff, q_hat=q_hat,
+        escalation_too_costly=bool(m.nu >= (1 - q_hat) * m.gain), separation=bool(m.k >= m.gain),
+        regime=regime, postures={f"{c} cost, {r} resilience": POSTURES[regime][(c, r)]
+                                 for c in ("high", "low") for r in ("high", "low")})
+
+
+# ---------------------------------------------------------------- Figure 1: the game for one type of B
+
+@dataclass(frozen=True)
+class Terminal:
+    label: str  # as the paper prints it: (1), (1'), ..., (8)
+    signal: bool  # B sent S
+    opened: bool
+    escalated: bool
+    accepted: bool | None  # None when B stayed closed
+
+
+def _terms(signal, opened, escalated, accepted, rho):
+    """Payoffs as lists of (sign, symbol) terms, for A and for B, following the paper's model."""
+    effective = escalated and rho == "L"
+    if opened and accepted:
+        a, b = [(1, "x")], [(1, "1"), (-1, "x")]
+    else:
+        win = "p'" if effective else "p"
+        a, b = [(1, win), (-1, "c_A")], [(1, "1"), (-1, win), (-1, "c_B")]
+    if escalated:
+        a.append((-1, "\\nu"))
+    if signal and rho == "L":
+        b.append((-1, "k"))
+    return a, b
+
+
+def payoff_expression(t: Terminal, rho: str) -> tuple[str, str]:
+    def render(terms):
+        out = ""
+        for i, (sign, sym) in enumerate(terms):
+            out += ("" if i == 0 else " + ") if sign > 0 else (" - " if i else "-")
+            out += sym
+        return out
+
+    a, b = _terms(t.signal, t.opened, t.escalated, t.accepted, rho)
+    return render(a), render(b)
+
+
+def payoff_value(t: Terminal, rho: str, values: dict) -> tuple[float, float]:
+    a, b = _terms(t.signal, t.opened, t.escalated, t.accepted, rho)
+    ev = lambda terms: sum(s * (1.0 if sym == "1" else values[sym]) for s, sym in terms)  # noqa: E731
+    return ev(a), ev(b)
+
+
+def game_tree() -> list[Terminal]:
+    """The terminal nodes of Figure 1 in the paper's numbering. A failed negotiation ends as a war;
+    the primed labels (1'), (2') are the same wars reached by staying closed, which both players
+    prefer (lexicographic preferences); after ~S the paper prints one label for both."""
+    out = []
+    for signal, (esc_war, calm_war, esc_deal, calm_deal) in ((True, ("1", "2", "5", "6")),
+                                                             (False, ("3", "4", "7", "8"))):
+        for escalated, war, deal in ((True, esc_war, esc_deal), (False, calm_war, calm_deal)):
+            primed = f"({war}')" if signal else f"({war})"
+            out.append(Terminal(primed, signal, False, escalated, None))
+            out.append(Terminal(f"({war})", signal, True, escalated, False))
+            out.append(Terminal(f"({deal})", signal, True, escalated, True))
+    return out
