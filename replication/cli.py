@@ -1,16 +1,19 @@
-"""Command line: `python -m replication {build,all}`. Heavy libraries are imported only by the step that runs."""
+"""Command line: `python -m replication COMMAND`. Heavy libraries are imported only by the step that runs."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from pathlib import Path
 
 STEPS = {
     "build": "raw Appendix 1 + COW v4.0 -> validated data/processed/wars.csv, wars.dta, discrepancies.csv",
     "survival": "wars.csv -> time to talks: Kaplan-Meier, Aalen-Johansen, Cox, AFT, log-rank, sensitivity, figures",
     "models": "Propositions 1 and 2 worked, Figure 1 redrawn, regime map, observed cases beside predicted regimes",
+    "claims": "the paper's claims about its table recomputed; Appendix 1 regenerated (Markdown, LaTeX)",
     "codebook": "schema + processed files -> codebook.md (every column of every processed file)",
+    "report": "REPORT.md: every table, figure and check in one page",
 }
 
 
@@ -20,54 +23,105 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, text in STEPS.items():
         sub.add_parser(name, help=text)
-    sub.add_parser("all", help="every step, in the paper's order: " + ", ".join(STEPS))
+    run_all = sub.add_parser("all", help="every step, in the paper's order: " + ", ".join(STEPS))
+    run_all.add_argument("--sample", choices=("paper", "extended"), default="paper",
+                         help="paper: the paper's wars (default); extended: also the wars of --extension, "
+                              "with results under data/processed/extended/ and figures/extended/")
+    run_all.add_argument("--extension", type=Path, default=None,
+                         help="CSV of added wars (default data/extensions/wars_extension.csv); see README")
+    sub.add_parser("verify", help="rerun everything into a temporary folder and compare it byte for byte "
+                                  "with the committed outputs")
     return p
 
 
 class Progress:
     def __init__(self, total: int):
         self.total, self.i, self.t0 = total, 0, time.perf_counter()
+        self.timings: dict[str, float] = {}
+        self._last = self.t0
 
     def step(self, name: str):
         self.i += 1
         print(f"[{self.i}/{self.total}] {name}: {STEPS[name]}", flush=True)
 
+    def done(self, name: str):
+        now = time.perf_counter()
+        self.timings[name] = round(now - self._last, 3)
+        self._last = now
+
     def log(self, message: str):
         print(f"      {message}  ({time.perf_counter() - self.t0:.1f}s)", flush=True)
 
 
-def run_step(name: str, progress: Progress) -> None:
+def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", extension=None) -> dict:
+    """Run one step writing under `root`; return the files it wrote."""
     progress.step(name)
     if name == "build":
         from .build import build
 
-        build(log=progress.log)
+        files = build(out_dir=root / "data/processed", log=progress.log).files
+        if sample == "extended":
+            from .extension import build_extended
+
+            files |= build_extended(extension, root=root, log=progress.log)
     elif name == "survival":
         from .survival_step import run_survival
 
-        run_survival(log=progress.log)
+        files = run_survival(root=root, log=progress.log)
+        if sample == "extended":
+            files |= run_survival(root=root, sample="extended", log=progress.log)
     elif name == "models":
         from .models_step import run_models
 
-        run_models(log=progress.log)
+        files = run_models(root=root, log=progress.log)
+    elif name == "claims":
+        from .claims_step import run_claims
+
+        files = run_claims(root=root, log=progress.log)
     elif name == "codebook":
         from .codebook import write_codebook
 
-        write_codebook(log=progress.log)
+        files = write_codebook(root=root, log=progress.log)
+    else:
+        from .report import write_report
+
+        files = write_report(root=root, log=progress.log)
+    progress.done(name)
+    return files
+
+
+def run_all(root: Path, progress: Progress, sample: str = "paper", extension=None) -> dict:
+    files = {}
+    for name in STEPS:
+        files |= run_step(name, progress, root, sample, extension)
+    return files
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    steps = list(STEPS) if args.command == "all" else [args.command]
-    progress = Progress(len(steps))
+    from . import paths
     from .errors import DataError, ValidationFailed
 
+    progress = Progress(len(STEPS) if args.command in ("all", "verify") else 1)
     try:
-        for name in steps:
-            run_step(name, progress)
+        if args.command == "verify":
+            from .reproduce import verify
+
+            return verify(progress)
+        if args.command == "all":
+            files = run_all(paths.ROOT, progress, args.sample, args.extension)
+            from .reproduce import write_run_log
+
+            write_run_log(files, progress, paths.ROOT / "logs" / "run_log.json")
+        else:
+            run_step(args.command, progress, paths.ROOT)
     except (DataError, ValidationFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        print("nothing was written; previous outputs are unchanged", file=sys.stderr)
+        print("the failing step wrote nothing; outputs from earlier runs are unchanged", file=sys.stderr)
+        return 1
+    except FileNotFoundError as exc:
+        print(f"error: {exc.filename}: file not found (run the earlier steps first: `python -m replication all`)",
+              file=sys.stderr)
         return 1
     print(f"done in {time.perf_counter() - progress.t0:.1f}s", flush=True)
     return 0

@@ -47,9 +47,10 @@ def read_table(table, root=paths.ROOT) -> pd.DataFrame:
     return df
 
 
-def write_codebook(root=paths.ROOT, out=paths.CODEBOOK, log=print) -> dict:
+def write_codebook(root=paths.ROOT, log=print) -> dict:
     from .outputs import write_atomic
 
+    out = root / paths.CODEBOOK.name
     files = {out: render_codebook({t.name: read_table(t, root) for t in TABLES}).encode()}
     write_atomic(files)
     log(f"codebook: documented {len(TABLES)} tables in {out.name}")

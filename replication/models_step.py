@@ -66,14 +66,14 @@ def figure1_payoffs() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def run_models(wars_csv=paths.WARS_CSV, cases_yaml=paths.CASES, out_dir=paths.PROCESSED,
-               fig_dir=paths.ROOT / "figures", log=print) -> dict:
+def run_models(root=paths.ROOT, cases_yaml=paths.CASES, log=print) -> dict:
     from .figures import cases_figure, game_tree_figure, regime_map_figure, write_figures
     from .link import link_cases, load_cases
     from .survival_step import read_wars
 
     m, outcome = resilience_example()
-    cases = link_cases(load_cases(cases_yaml), read_wars(wars_csv), cases_yaml)
+    out_dir, fig_dir = root / "data/processed", root / "figures"
+    cases = link_cases(load_cases(cases_yaml), read_wars(out_dir / "wars.csv"), cases_yaml)
     verdicts = cases["agrees"]
     log(f"models: example regime '{outcome.regime}'; {len(cases)} cases linked ({int((verdicts == True).sum())} "  # noqa: E712
         f"agree, {int((verdicts == False).sum())} differ, {int(verdicts.isna().sum())} undetermined)")  # noqa: E712

@@ -125,6 +125,33 @@ WARS = Table(
     ),
 )
 
+def _relaxed(f: Field) -> Field:
+    """Extension rows need not be COW wars: their COW columns may be empty."""
+    if f.name.startswith("cow_war") or f.name in ("cow_start_date", "cow_end_date", "start_gap_days", "cow_initiators"):
+        return Field(**{**f.__dict__, "required": False, "unique": False,
+                        "missing": "an added war that is not in COW v4.0"})
+    if f.name in ("war_name",):
+        return Field(**{**f.__dict__, "unique": False})
+    return f
+
+
+WARS_EXTENDED = Table(
+    name="wars_extended",
+    path="data/processed/extended/wars_extended.csv",
+    description="The paper's wars plus the wars of a user's extension file (written only by "
+    "`python -m replication all --sample extended`; not part of the committed archive).",
+    primary_key=("war_id",),
+    fields=tuple(_relaxed(f) for f in WARS.fields) + (
+        Field("sample", "string", "Where the row comes from.", "replication/extension.py", "", required=True,
+              enum=("paper", "extension")),
+        Field("source_citation", "string", "Source of the coding of an added war.", "extension file", "",
+              required=True),
+        Field("coder", "string", "Who coded the added war.", "extension file", "", missing="a war of the paper"),
+        Field("coded_on", "date", "When the added war was coded.", "extension file", "", pattern=DATE,
+              missing="a war of the paper"),
+    ),
+)
+
 DISCREPANCIES = Table(
     name="discrepancies",
     path="data/processed/discrepancies.csv",
@@ -495,7 +522,29 @@ CASES = Table(
     ),
 )
 
+CLAIMS = Table(
+    name="claims", path="data/processed/claims.csv",
+    description="Every quantitative statement the paper's text makes about its war table, recomputed from "
+    "wars.csv (replication/claims.py). Quotes are checked against the paper's text by the tests.",
+    primary_key=("claim_id",),
+    fields=(
+        Field("claim_id", "string", "Claim.", "replication/claims.py", "", required=True, unique=True),
+        Field("quote", "string", "The paper's words.", "the paper's text", "Exact quotation.", required=True),
+        Field("location", "string", "Where in the paper.", "the paper's text", "Section (and footnote).",
+              required=True),
+        Field("computation", "string", "How the claim is computed from wars.csv.", "replication/claims.py", "",
+              required=True),
+        Field("paper_value", "string", "What the paper says.", "the paper's text", "", required=True),
+        Field("computed_value", "string", "What the data give.", "wars.csv", "Computed on every run.",
+              missing="not computable from Appendix 1"),
+        Field("status", "string", "Verdict.", "replication/claims.py", "", required=True,
+              enum=("reproduced", "not reproduced", "not computable from Appendix 1")),
+        Field("note", "string", "How the words were read, or why the claim is not reproduced.",
+              "replication/claims.py", "", missing="no note needed"),
+    ),
+)
+
 MODEL_TABLES = (PROP1_EXAMPLES, PROP2_EXAMPLE, FIGURE1_PAYOFFS, CASES)
 
 SURVIVAL_TABLES = (SURVIVAL_DATA, KM_TALKS, KM_MEDIAN, CIF, COX, COX_PH_TEST, AFT, LOGRANK, SENSITIVITY)
-TABLES = (WARS, DISCREPANCIES, ALIGNMENT) + SURVIVAL_TABLES + MODEL_TABLES
+TABLES = (WARS, DISCREPANCIES, ALIGNMENT) + SURVIVAL_TABLES + MODEL_TABLES + (CLAIMS,)

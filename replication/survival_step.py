@@ -30,12 +30,19 @@ def _validated_csv(df: pd.DataFrame, table) -> bytes:
     return csv_text(df, table).encode()
 
 
-def run_survival(wars_csv: Path = paths.WARS_CSV, discrepancies_csv: Path = paths.DISCREPANCIES_CSV,
-                 out_dir: Path = paths.PROCESSED / "survival", fig_dir: Path = paths.ROOT / "figures", log=print):
+SAMPLES = {  # sample -> (wars file, output folder, figure folder), relative to the root
+    "paper": ("data/processed/wars.csv", "data/processed/survival", "figures"),
+    "extended": ("data/processed/extended/wars_extended.csv", "data/processed/extended/survival", "figures/extended"),
+}
+
+
+def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print) -> dict:
     from .figures import cif_figure, forest_figure, km_figure, timeline_figure, write_figures
     from .sensitivity import sensitivity_table
 
-    wars = read_wars(wars_csv)
+    wars_rel, out_rel, fig_rel = SAMPLES[sample]
+    out_dir, fig_dir = root / out_rel, root / fig_rel
+    wars = read_wars(root / wars_rel)
     sf = survival_frame(wars)
     log(f"survival: {len(sf)} wars, {int((sf.event == TALKS).sum())} with talks, "
         f"{int((sf.event == WAR_END).sum())} ended without talks, {int((sf.event == 0).sum())} censored")
@@ -48,7 +55,7 @@ def run_survival(wars_csv: Path = paths.WARS_CSV, discrepancies_csv: Path = path
                     ph_test(cph_end, df_end).assign(cause="war_end")], ignore_index=True)
     aft = aft_models(sf)
     log("survival: sensitivity to each coding choice")
-    sens = sensitivity_table(wars, pd.read_csv(discrepancies_csv, dtype=str))
+    sens = sensitivity_table(wars, pd.read_csv(root / "data/processed/discrepancies.csv", dtype=str))
     log("survival: validating the result tables against the schema")
     tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
               COX_PH_TEST: ph, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}

@@ -127,7 +127,7 @@ def validation_frame(df: pd.DataFrame, table: Table) -> pd.DataFrame:
                                      for v in col], index=df.index, dtype=object)
         else:
             out[f.name] = col
-    if table is WARS:
+    if {"start_date", "end_date", "talks_date", "war_name"} <= set(table.columns):
         start, end, talks = (pd.to_datetime(df[c]) for c in ("start_date", "end_date", "talks_date"))
         out["_start"], out["_end"], out["_talks"] = _ordinal(start), _ordinal(end), _ordinal(talks)
         out["_start_plus_days"] = [None if s is None or pd.isna(d) else s + int(d)
