@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help install r replicate test clean
+.PHONY: help install r tools replicate test verify clean
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
 
@@ -19,11 +19,21 @@ install: $(BIN)/.installed  ## create .venv with the exact pinned versions
 replicate: install  ## install, then run the whole replication (python -m replication all)
 	$(BIN)/python -m replication all
 
+.venv-tools/.installed: requirements-tools.lock
+	$(PYTHON) -m venv .venv-tools
+	.venv-tools/bin/pip install --quiet --disable-pip-version-check -r requirements-tools.lock
+	touch $@
+
+tools: .venv-tools/.installed  ## cffconvert in its own environment (its pins clash with great_expectations)
+
 r:  ## install R with survival and cmprsk (Debian packages) for the R cross-checks
 	bash scripts/install_r.sh
 
-test: install r  ## install (Python, and R where apt-get is available), then run the test suite
+test: install r tools  ## install (Python, R where apt-get is available, cffconvert), then run the test suite
 	$(BIN)/python -m pytest
 
-clean:  ## remove the virtual environment
-	rm -rf $(VENV)
+verify: install  ## rerun everything into a temporary folder; compare byte for byte with the committed outputs
+	$(BIN)/python -m replication verify
+
+clean:  ## remove the virtual environments
+	rm -rf $(VENV) .venv-tools

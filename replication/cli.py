@@ -12,7 +12,7 @@ STEPS = {
     "survival": "wars.csv -> time to talks: Kaplan-Meier, Aalen-Johansen, Cox, AFT, log-rank, sensitivity, figures",
     "models": "Propositions 1 and 2 worked, Figure 1 redrawn, regime map, observed cases beside predicted regimes",
     "claims": "the paper's claims about its table recomputed; Appendix 1 regenerated (Markdown, LaTeX)",
-    "codebook": "schema + processed files -> codebook.md (every column of every processed file)",
+    "codebook": "schema + processed files -> codebook.md and datapackage.json (every column of every processed file)",
     "report": "REPORT.md: every table, figure and check in one page",
 }
 

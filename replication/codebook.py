@@ -6,7 +6,7 @@ import pandas as pd
 import yaml
 
 from . import paths
-from .schema import TABLES, Field
+from .schema import TABLES, WARS_EXTENDED, Field
 
 
 def _allowed(f: Field, col: pd.Series | None) -> str:
@@ -50,10 +50,13 @@ def read_table(table, root=paths.ROOT) -> pd.DataFrame:
 def write_codebook(root=paths.ROOT, log=print) -> dict:
     from .outputs import write_atomic
 
+    from .datapackage import datapackage_json
+
     out = root / paths.CODEBOOK.name
-    files = {out: render_codebook({t.name: read_table(t, root) for t in TABLES}).encode()}
+    files = {out: render_codebook({t.name: read_table(t, root) for t in TABLES}).encode(),
+             root / "datapackage.json": datapackage_json().encode()}
     write_atomic(files)
-    log(f"codebook: documented {len(TABLES)} tables in {out.name}")
+    log(f"codebook: documented {len(TABLES)} tables in {out.name} and datapackage.json")
     return files
 
 
@@ -70,14 +73,15 @@ def render_codebook(frames: dict) -> str:
         "same columns (dates as `%td`, booleans as 0/1, missing numbers as `.`, missing text as `\"\"`).",
         "",
     ]
-    for table in TABLES:
-        df = frames[table.name]
+    for table in TABLES + (WARS_EXTENDED,):
+        df = frames.get(table.name)
+        rows = "written on demand, not committed" if df is None else str(len(df))
         out += [f"## `{table.path}`", "", table.description, "",
-                f"Rows: {len(df)}. Primary key: {', '.join(f'`{k}`' for k in table.primary_key)}.", "",
+                f"Rows: {rows}. Primary key: {', '.join(f'`{k}`' for k in table.primary_key)}.", "",
                 "| column | type | allowed values | missing means | source | coding rule | known issues |",
                 "|---|---|---|---|---|---|---|"]
         for f in table.fields:
-            col = df[f.name] if f.name in df else None
+            col = df[f.name] if df is not None and f.name in df else None
             missing = f.missing if not f.required else "never missing"
             out.append("| " + " | ".join(_cell(x) for x in (
                 f"`{f.name}`", f.type, _allowed(f, col), missing, f.source,
