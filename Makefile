@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help install r tools replicate test verify clean
+.PHONY: help install r tools replicate test verify bench clean
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
 
@@ -31,6 +31,9 @@ r:  ## install R with survival and cmprsk (Debian packages) for the R cross-chec
 
 test: install r tools  ## install (Python, R where apt-get is available, cffconvert), then run the test suite
 	$(BIN)/python -m pytest
+
+bench: install  ## time the replication, a rerun, --help, synthetic 10^3-10^5 war tables and the regime map
+	$(BIN)/python scripts/bench.py
 
 verify: install  ## rerun everything into a temporary folder; compare byte for byte with the committed outputs
 	$(BIN)/python -m replication verify

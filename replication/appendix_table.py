@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataError
 
@@ -19,8 +20,7 @@ HEADER = {
 COLUMNS = tuple(HEADER.values())
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     value: str
     line: int | None  # line of the raw file; None for a cell the ledger supplied
     repair: str | None = None  # id of the ledger repair that supplied or moved the cell

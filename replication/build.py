@@ -18,7 +18,7 @@ from .cow import post_wwii_wars, read_cow_participants, summarise_wars
 from .discrepancies import find_discrepancies
 from .hand_coding import load_crosswalk, load_response_coding
 from .ledger import apply_ledger, load_ledger
-from .outputs import csv_text, run_lock, stata_bytes, write_atomic
+from .outputs import csv_text, stata_bytes, write_atomic
 from .provenance import verify_raw_files
 from .schema import DISCREPANCIES, WARS
 from .validation import COW_DATE_TOLERANCE_DAYS, validate_table, validate_wars
@@ -80,8 +80,7 @@ def build(src: Sources = Sources(), out_dir: Path = paths.PROCESSED, log=print) 
         out_dir / "discrepancies.csv": csv_text(data.discrepancies, DISCREPANCIES).encode(),
         out_dir / "alignment_check.csv": data.alignment.to_csv(index=False, lineterminator="\n").encode(),
     }
-    with run_lock(out_dir):
-        write_atomic(files)
+    write_atomic(files)
     data.files = files
     log(f"build: wrote {', '.join(p.name for p in files)}")
     return data

@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
                               "with results under data/processed/extended/ and figures/extended/")
     run_all.add_argument("--extension", type=Path, default=None,
                          help="CSV of added wars (default data/extensions/wars_extension.csv); see README")
+    run_all.add_argument("--force", action="store_true",
+                         help="rerun every step even if its inputs and outputs are unchanged")
     sub.add_parser("verify", help="rerun everything into a temporary folder and compare it byte for byte "
                                   "with the committed outputs")
     return p
@@ -90,10 +92,20 @@ def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", e
     return files
 
 
-def run_all(root: Path, progress: Progress, sample: str = "paper", extension=None) -> dict:
+def run_all(root: Path, progress: Progress, sample: str = "paper", extension=None, cache=None) -> dict:
+    """Every step in order. With a cache, a step whose inputs and outputs are unchanged is skipped."""
     files = {}
     for name in STEPS:
-        files |= run_step(name, progress, root, sample, extension)
+        if cache is not None and sample == "paper" and cache.fresh(name):
+            progress.step(name)
+            progress.log(f"{name}: inputs and outputs unchanged, skipped (--force reruns it)")
+            progress.done(name)
+            files |= cache.files(name)
+            continue
+        step_files = run_step(name, progress, root, sample, extension)
+        if cache is not None and sample == "paper":
+            cache.record(name, step_files)
+        files |= step_files
     return files
 
 
@@ -102,19 +114,26 @@ def main(argv: list[str] | None = None) -> int:
     from . import paths
     from .errors import DataError, ValidationFailed
 
+    from .outputs import recover, run_lock
+
     progress = Progress(len(STEPS) if args.command in ("all", "verify") else 1)
     try:
         if args.command == "verify":
             from .reproduce import verify
 
             return verify(progress)
-        if args.command == "all":
-            files = run_all(paths.ROOT, progress, args.sample, args.extension)
-            from .reproduce import write_run_log
+        with run_lock(paths.ROOT):
+            if finished := recover(paths.ROOT):
+                print(f"recovered: completed the writes of an interrupted run ({len(finished)} files)", flush=True)
+            if args.command == "all":
+                from .cache import Cache
+                from .reproduce import write_run_log
 
-            write_run_log(files, progress, paths.ROOT / "logs" / "run_log.json")
-        else:
-            run_step(args.command, progress, paths.ROOT)
+                cache = None if args.force else Cache(paths.ROOT)
+                files = run_all(paths.ROOT, progress, args.sample, args.extension, cache)
+                write_run_log(files, progress, paths.ROOT / "logs" / "run_log.json")
+            else:
+                run_step(args.command, progress, paths.ROOT)
     except (DataError, ValidationFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("the failing step wrote nothing; outputs from earlier runs are unchanged", file=sys.stderr)

@@ -23,6 +23,8 @@ def read_cow_participants(path: Path) -> pd.DataFrame:
     import io
 
     text = decode(path, path.read_bytes())
+    if not text.strip():
+        raise DataError(path, "non-empty file", "the file has no lines")
     try:
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as exc:

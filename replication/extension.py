@@ -17,7 +17,7 @@ from . import paths
 from .appendix_table import decode
 from .cow import read_cow_participants, summarise_wars
 from .errors import DataError, ValidationFailed
-from .outputs import csv_text, run_lock, write_atomic
+from .outputs import csv_text, write_atomic
 from .schema import RESPONSE_TYPES, WARS, WARS_EXTENDED
 from .validation import run_suite
 
@@ -168,6 +168,5 @@ def build_extended(extension: Path | None = None, root: Path = paths.ROOT, log=p
     combined = typed(combined, WARS_EXTENDED)
     log(f"extension: {len(added)} war(s) added from {path.name}; {len(combined)} wars in the extended sample")
     files = {root / WARS_EXTENDED.path: csv_text(combined, WARS_EXTENDED).encode()}
-    with run_lock(root / "data/processed"):
-        write_atomic(files)
+    write_atomic(files)
     return files

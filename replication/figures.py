@@ -21,7 +21,7 @@ OKABE_ITO = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermil
              "purple": "#CC79A7", "grey": "#666666", "sky": "#56B4E9"}
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # font subsetting chatter on every PDF
 plt.rcParams.update({"svg.hashsalt": "talking-to-the-enemy", "font.family": "DejaVu Sans", "font.size": 9,
-                     "pdf.fonttype": 42, "axes.spines.top": False, "axes.spines.right": False})
+                     "pdf.fonttype": 3, "axes.spines.top": False, "axes.spines.right": False})
 
 
 def figure_bytes(fig) -> dict[str, bytes]:

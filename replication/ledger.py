@@ -129,12 +129,9 @@ def apply_ledger(table: RawTable, repairs: list[Repair], ledger_path: Path) -> l
     if len(set(lengths.values())) != 1:
         raise DataError(table.path, "all columns of equal length after the ledger's repairs",
                         "; ".join(f"{c} has {n} cells" for c, n in lengths.items()))
-    rows = []
-    for position in range(lengths[COLUMNS[0]]):
-        row = {}
-        for column in COLUMNS:
-            cell = columns[column][position]
-            ids = shifted_by.get((column, cell.line), []) + ([cell.repair] if cell.repair else [])
-            row[column] = Cell(cell.value, cell.line, "; ".join(ids) or None)
-        rows.append(row)
+    rows = [dict(zip(COLUMNS, cells)) for cells in zip(*(columns[c] for c in COLUMNS))]
+    for row in rows:  # name the repairs that moved a cell (a supplied or overridden cell names its own)
+        for column, cell in row.items():
+            if ids := shifted_by.get((column, cell.line)):
+                row[column] = cell._replace(repair="; ".join(ids + ([cell.repair] if cell.repair else [])))
     return rows

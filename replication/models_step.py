@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import models as M
 from . import paths
-from .outputs import csv_text, run_lock, write_atomic
+from .outputs import csv_text, write_atomic
 from .schema import CASES, FIGURE1_PAYOFFS, PROP1_EXAMPLES, PROP2_EXAMPLE
 from .validation import validate_table
 
@@ -87,7 +87,6 @@ def run_models(root=paths.ROOT, cases_yaml=paths.CASES, log=print) -> dict:
     files |= write_figures({"figure1_game_tree": game_tree_figure(M.game_tree(), M.payoff_expression),
                             "regime_map": regime_map_figure(M.regime_codes, outcome.prior_q, outcome.q_hat, cases),
                             "cases": cases_figure(cases)}, fig_dir)
-    with run_lock(out_dir):
-        write_atomic(files)
+    write_atomic(files)
     log(f"models: wrote {len(files)} files")
     return files

@@ -45,7 +45,7 @@ def write_run_log(files: dict, progress, path: Path) -> None:
         "packages": {p: metadata.version(p) for p in PACKAGES},
         "timings_seconds": progress.timings,
         "outputs": {str(p.relative_to(paths.ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
-                    for p in sorted(files) if p.is_relative_to(paths.ROOT)},
+                    for p in sorted(files) if p.is_relative_to(paths.ROOT) and p.exists()},
     }
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps(log, indent=2) + "\n")

@@ -54,9 +54,9 @@ def aalen_johansen(time, event, causes=(TALKS, WAR_END)) -> pd.DataFrame:
 
     Variance: the estimator of cmprsk::cuminc (Gray's Fortran routine), so that R can check it."""
     time, event = np.asarray(time, float), np.asarray(event, int)
-    times = np.unique(time)
-    n_risk = np.array([(time >= t).sum() for t in times])
-    d = {k: np.array([((time == t) & (event == k)).sum() for t in times]) for k in causes}
+    times, index = np.unique(time, return_inverse=True)
+    n_risk = len(time) - np.concatenate(([0], np.cumsum(np.bincount(index, minlength=len(times)))[:-1]))
+    d = {k: np.bincount(index[event == k], minlength=len(times)) for k in causes}
     d_all = sum(d.values())
     out = {"time_days": times, "at_risk": n_risk}
     for k in causes:

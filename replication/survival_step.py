@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .outputs import csv_text, run_lock, write_atomic
+from .outputs import csv_text, write_atomic
 from .schema import AFT, CIF, COX, COX_PH_TEST, KM_MEDIAN, KM_TALKS, LOGRANK, SENSITIVITY, SURVIVAL_DATA
 from .validation import validate_table
 from .survival import (TALKS, WAR_END, aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks,
@@ -63,7 +63,6 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print) -> d
     log("survival: drawing figures")
     files |= write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
                             "forest_hazard_ratios": forest_figure(cox), "timeline": timeline_figure(wars)}, fig_dir)
-    with run_lock(out_dir):
-        write_atomic(files)
+    write_atomic(files)
     log(f"survival: wrote {len(files)} files")
     return files

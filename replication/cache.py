@@ -1,0 +1,55 @@
+"""Skip a step whose inputs (data and code, by content hash) and outputs are unchanged since it last ran."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+CODE = ["replication/*.py", "pyproject.toml", "requirements.lock"]
+STEP_INPUTS = {
+    "build": ["data/raw/*", "data/corrections/*", "data/hand_coding/cow_crosswalk.csv",
+              "data/hand_coding/response_coding.yaml"],
+    "survival": ["data/processed/wars.csv", "data/processed/discrepancies.csv"],
+    "models": ["data/processed/wars.csv", "data/hand_coding/cases.yaml"],
+    "claims": ["data/processed/wars.csv"],
+    "codebook": ["data/processed/**/*.csv", "data/corrections/*"],
+    "report": ["data/processed/**/*.csv", "figures/*.png", "data/corrections/*"],
+}
+
+
+def _digest(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.name.encode())
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def input_key(root: Path, step: str) -> str:
+    files = sorted({p for pattern in CODE + STEP_INPUTS[step] for p in root.glob(pattern) if p.is_file()})
+    return _digest(files)
+
+
+class Cache:
+    def __init__(self, root: Path):
+        self.root, self.path = root, root / ".cache" / "steps.json"
+        self.entries = json.loads(self.path.read_text()) if self.path.exists() else {}
+
+    def fresh(self, step: str) -> bool:
+        entry = self.entries.get(step)
+        if not entry or entry["inputs"] != input_key(self.root, step):
+            return False
+        return all((self.root / rel).exists() and hashlib.sha256((self.root / rel).read_bytes()).hexdigest() == sha
+                   for rel, sha in entry["outputs"].items())
+
+    def record(self, step: str, files: dict) -> None:
+        self.entries[step] = {
+            "inputs": input_key(self.root, step),
+            "outputs": {str(p.relative_to(self.root)): hashlib.sha256(data).hexdigest() for p, data in files.items()},
+        }
+        self.path.parent.mkdir(exist_ok=True)
+        self.path.write_text(json.dumps(self.entries, indent=1, sort_keys=True))
+
+    def files(self, step: str) -> dict:
+        return {self.root / rel: None for rel in self.entries[step]["outputs"]}
