@@ -128,26 +128,8 @@ def extended_rows(ext: pd.DataFrame, cow_wars: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def extension_expectations(gx) -> list:
-    E, skip = gx.expectations, "either_value_is_missing"
-    return [
-        E.ExpectColumnPairValuesAToBeGreaterThanB(column_A="_end", column_B="_start", or_equal=True, ignore_row_if=skip,
-                                                  meta={"rule": "start_date <= end_date"}),
-        E.ExpectColumnPairValuesAToBeGreaterThanB(column_A="duration_days", column_B="days_to_talks", or_equal=True,
-                                                  ignore_row_if=skip, meta={"rule": "days_to_talks <= duration_days"}),
-        E.ExpectColumnPairValuesToBeInSet(column_A="is_ongoing", column_B="_has_end",
-                                          value_pairs_set=[(True, False), (False, True)],
-                                          meta={"rule": "end_date is empty exactly when the war is ongoing"}),
-        E.ExpectColumnPairValuesToBeInSet(
-            column_A="response_type", column_B="has_talks",
-            value_pairs_set=[("accept", True), ("reject", False), ("none", False), ("unknown", True),
-                             ("unknown", False)],
-            meta={"rule": "an accepted proposal has talks; a refused or absent one has none"}),
-    ]
-
-
 def build_extended(extension: Path | None = None, root: Path = paths.ROOT, log=print) -> dict:
-    from .validation import _gx
+    from .validation import _gx, war_rules
     from .wars import typed
 
     path = Path(extension) if extension else DEFAULT
@@ -157,7 +139,7 @@ def build_extended(extension: Path | None = None, root: Path = paths.ROOT, log=p
     paper = read_wars(root / "data/processed/wars.csv")
     ext = read_extension(path, cow_wars, set(paper["war_id"]))
     added = typed(extended_rows(ext, cow_wars), WARS_EXTENDED)
-    failures = run_suite(added, WARS_EXTENDED, extension_expectations(_gx()), name="extension_suite")
+    failures = run_suite(added, WARS_EXTENDED, war_rules(_gx()), name="extension_suite")
     if failures:
         lines = dict(zip(ext["war_id"], ext["line"]))
         raise ValidationFailed([f"{path.name}:{lines.get(f.split(':')[0].removeprefix('war '), '?')}: {f}"

@@ -57,13 +57,11 @@ def schema_expectations(table: Table, gx, helpers: list[str]) -> list:
     return out
 
 
-def wars_expectations(expected_rows: int, gx) -> list:
-    """Cross-field rules of the war dataset (on helper columns added by `validation_frame`)."""
-    E, tol = gx.expectations, COW_DATE_TOLERANCE_DAYS
-    skip = "either_value_is_missing"
+def war_rules(gx) -> list:
+    """Cross-field rules every war obeys, the paper's and an extension's (on helper columns added by
+    `validation_frame`)."""
+    E, skip = gx.expectations, "either_value_is_missing"
     return [
-        E.ExpectTableRowCountToEqual(value=expected_rows, meta={
-            "rule": "one row per COW v4.0 interstate war begun after WWII (the paper's population)"}),
         E.ExpectColumnPairValuesAToBeGreaterThanB(column_A="_end", column_B="_start", or_equal=True,
                                                   ignore_row_if=skip, meta={"rule": "start_date <= end_date"}),
         E.ExpectColumnPairValuesAToBeGreaterThanB(column_A="_talks", column_B="_start", or_equal=True,
@@ -75,14 +73,6 @@ def wars_expectations(expected_rows: int, gx) -> list:
                                                   meta={"rule": "days_to_talks <= duration_days"}),
         E.ExpectColumnPairValuesToBeEqual(column_A="_talks", column_B="_start_plus_days", ignore_row_if=skip,
                                           meta={"rule": "talks_date = start_date + days_to_talks"}),
-        E.ExpectColumnPairValuesToBeEqual(column_A="_name_first_year", column_B="_start_year", ignore_row_if=skip,
-                                          meta={"rule": "the first year in the war's name is the start year"}),
-        E.ExpectColumnPairValuesToBeEqual(column_A="_name_last_year", column_B="_end_year", ignore_row_if=skip,
-                                          meta={"rule": "the last year in the war's name is the end year"}),
-        E.ExpectColumnValuesToBeBetween(column="start_gap_days", min_value=-tol, max_value=tol,
-                                        meta={"rule": f"start_date within {tol} days of COW's start"}),
-        E.ExpectColumnValuesToBeBetween(column="end_gap_days", min_value=-tol, max_value=tol,
-                                        meta={"rule": f"end_date within {tol} days of COW's end"}),
         E.ExpectColumnPairValuesToBeInSet(column_A="has_talks", column_B="_has_days",
                                           value_pairs_set=[(True, True), (False, False)],
                                           meta={"rule": "has_talks exactly when days_to_talks is given"}),
@@ -94,6 +84,25 @@ def wars_expectations(expected_rows: int, gx) -> list:
             value_pairs_set=[("accept", True), ("reject", False), ("none", False), ("unknown", True),
                              ("unknown", False)],
             meta={"rule": "an accepted proposal has talks; a refused or absent one has none"}),
+    ]
+
+
+def wars_expectations(expected_rows: int, gx) -> list:
+    """The war rules, plus the rules of the paper's table: its population, the years in the names, the
+    tolerance against COW and the COW order."""
+    E, tol = gx.expectations, COW_DATE_TOLERANCE_DAYS
+    skip = "either_value_is_missing"
+    return war_rules(gx) + [
+        E.ExpectTableRowCountToEqual(value=expected_rows, meta={
+            "rule": "one row per COW v4.0 interstate war begun after WWII (the paper's population)"}),
+        E.ExpectColumnPairValuesToBeEqual(column_A="_name_first_year", column_B="_start_year", ignore_row_if=skip,
+                                          meta={"rule": "the first year in the war's name is the start year"}),
+        E.ExpectColumnPairValuesToBeEqual(column_A="_name_last_year", column_B="_end_year", ignore_row_if=skip,
+                                          meta={"rule": "the last year in the war's name is the end year"}),
+        E.ExpectColumnValuesToBeBetween(column="start_gap_days", min_value=-tol, max_value=tol,
+                                        meta={"rule": f"start_date within {tol} days of COW's start"}),
+        E.ExpectColumnValuesToBeBetween(column="end_gap_days", min_value=-tol, max_value=tol,
+                                        meta={"rule": f"end_date within {tol} days of COW's end"}),
         E.ExpectColumnValuesToBeIncreasing(column="cow_war_num", strictly=True,
                                            meta={"rule": "the table runs in COW war order, one war per row"}),
     ]

@@ -71,11 +71,10 @@ def scaling(n: int) -> dict:
     import pandas as pd
 
     from replication.appendix_table import read_appendix_table
-    from replication.extension import extension_expectations
     from replication.ledger import apply_ledger
     from replication.schema import WARS, Table
     from replication.survival import aalen_johansen, cox_cause_specific, kaplan_meier_talks, survival_frame
-    from replication.validation import _gx, run_suite
+    from replication.validation import _gx, run_suite, war_rules
     from replication.wars import parse_rows, typed
 
     out = {}
@@ -104,7 +103,7 @@ def scaling(n: int) -> dict:
         wars = typed(wars, table)
         out["parse"] = time.perf_counter() - t
         t = time.perf_counter()
-        failures = run_suite(wars, table, extension_expectations(_gx()))
+        failures = run_suite(wars, table, war_rules(_gx()))
         assert not failures, failures[:3]
         out["validate"] = time.perf_counter() - t
         t = time.perf_counter()
