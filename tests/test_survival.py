@@ -157,3 +157,19 @@ def test_read_wars_keeps_booleans():
     wars = read_wars(paths.WARS_CSV)
     assert wars["is_ongoing"].sum() == 1 and wars["has_talks"].dtype == bool
     assert wars["has_talks"].sum() == wars["days_to_talks"].notna().sum()
+
+
+def test_why_lifelines_aalen_johansen_is_not_used(sf):
+    """lifelines jitters tied times at random: its event times are not the data's and change with the seed."""
+    import warnings
+
+    from lifelines import AalenJohansenFitter
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = AalenJohansenFitter(seed=1).fit(sf["time_days"], sf["event"], event_of_interest=1)
+        b = AalenJohansenFitter(seed=2).fit(sf["time_days"], sf["event"], event_of_interest=1)
+    assert not np.array_equal(a.cumulative_density_.index, b.cumulative_density_.index)
+    assert not set(a.cumulative_density_.index) <= set(sf["time_days"].astype(float)) | {0.0}
+    ours = aalen_johansen(sf["time_days"], sf["event"])
+    assert set(ours["time_days"]) == set(sf["time_days"].astype(float))
