@@ -6,7 +6,7 @@ import pandas as pd
 import yaml
 
 from . import paths
-from .schema import TABLES, WARS_EXTENDED, Field
+from .schema import DISCREPANCY_CHECKS, TABLES, WARS_EXTENDED, Field
 
 
 def _allowed(f: Field, col: pd.Series | None) -> str:
@@ -87,6 +87,9 @@ def render_codebook(frames: dict) -> str:
                 f"`{f.name}`", f.type, _allowed(f, col), missing, f.source,
                 f"{f.description} {f.rule}", f.known_issues or "")) + " |")
         out.append("")
+    out += ["## Discrepancy checks (`discrepancies.check_id`)", "", "| check_id | what it flags |", "|---|---|"]
+    out += [f"| `{k}` | {v} |" for k, v in DISCREPANCY_CHECKS.items()]
+    out.append("")
     ledger = yaml.safe_load(paths.APPENDIX_LEDGER.read_text(encoding="utf-8"))
     out += ["## Repairs applied to the raw Appendix 1 table", "",
             "From `data/corrections/appendix1_ledger.yaml`; `wars.ledger_repairs` names the repairs that touched each row.",

@@ -152,6 +152,15 @@ WARS_EXTENDED = Table(
     ),
 )
 
+DISCREPANCY_CHECKS = {
+    "start_vs_cow": "the paper's start date differs from COW's earliest participant start",
+    "end_vs_cow": "the paper's end date differs from COW's latest participant end",
+    "ongoing_vs_cow": "the paper codes the war as ongoing but COW v4.0 gives an end date",
+    "response_date_vs_days": "a date printed in the response differs from start_date + days before talks",
+    "response_date_before_start": "the proposal a response refers to is dated before the war began",
+    "response_without_verb": "the response prints no verb of acceptance or refusal (classified by a hand code)",
+}
+
 DISCREPANCIES = Table(
     name="discrepancies",
     path="data/processed/discrepancies.csv",
@@ -165,8 +174,7 @@ DISCREPANCIES = Table(
               required=True),
         Field("check_id", "string", "Which check found the discrepancy.", "replication/discrepancies.py",
               "One of the check ids listed in the codebook.", required=True,
-              enum=("start_vs_cow", "end_vs_cow", "ongoing_vs_cow", "response_date_vs_days",
-                    "response_date_before_start", "response_without_verb")),
+              enum=tuple(DISCREPANCY_CHECKS)),
         Field("column", "string", "Column of wars.csv at issue.", "replication/discrepancies.py", "Column name.",
               required=True),
         Field("paper_value", "string", "Value in the paper's table.", APPENDIX, "As in wars.csv.", required=True),
