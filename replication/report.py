@@ -121,7 +121,8 @@ def render_report(root: Path) -> str:
         "",
         "Accelerated-failure-time models (time to talks, war end censored):",
         "",
-        md_table(aft.drop_duplicates("model")[["model", "log_likelihood", "aic", "n_parameters", "lowest_aic"]]),
+        md_table(aft.drop_duplicates("model")[["model", "log_likelihood", "aic", "n_parameters", "lowest_aic"]],
+                 digits=7),
         "",
         f"Log-rank test, wars begun in the Cold War against later wars: chi-square {logrank['chi_square']:.3f} "
         f"(1 df), p = {logrank['p_value']:.3f}.",
