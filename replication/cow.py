@@ -15,7 +15,7 @@ COLUMNS = ["WarNum", "WarName", "WarType", "ccode", "StateName", "Side", "StartM
            "EndMonth2", "EndDay2", "EndYear2", "TransFrom", "WhereFought", "Initiator", "Outcome",
            "TransTo", "BatDeath", "Version"]
 INTEGER_COLUMNS = [c for c in COLUMNS if c not in ("WarName", "StateName", "TransFrom", "TransTo")]  # Trans*: lists
-NOT_APPLICABLE, UNKNOWN, ONGOING = -8, -9, -7  # COW missing-value codes
+NOT_APPLICABLE = -8  # COW missing-value codes: -8 not applicable, -9 unknown, -7 ongoing
 WWII_END = dt.date(1945, 9, 2)
 
 

@@ -216,7 +216,7 @@ def regime_map_figure(regime_codes, q, q_hat, cases: pd.DataFrame):
         ax.contourf(X, Y, (codes == code).astype(float), levels=[0.5, 1.5], colors=[colour], hatches=[hatch],
                     alpha=0.9)
         handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor="black", lw=0.5,
-                             label=REGIME_LABELS_SHORT[name]))
+                             label=REGIME_LABELS[name]))
     ax.axvspan(0, 1 - q, color="white", alpha=0.75, lw=0)
     ax.axvspan(1, 1.25, color="white", alpha=0.75, lw=0)
     ax.axvline(1 - q, color="black", lw=0.8, ls="--")
@@ -245,7 +245,7 @@ def regime_map_figure(regime_codes, q, q_hat, cases: pd.DataFrame):
     return fig
 
 
-REGIME_LABELS_SHORT = {"escalation_too_costly": "escalation too costly: high-cost types open",
+REGIME_LABELS = {"escalation_too_costly": "escalation too costly: high-cost types open",
                        "separation": "signal too costly for low-resilience types: separation",
                        "closed": "low-resilience types stay closed"}
 
@@ -285,7 +285,7 @@ def cases_figure(cases: pd.DataFrame):
     ax.set_yticklabels([f"{r.state_b} vs {r.opponent_a}: {r.war_name}" for r in cases.itertuples()], fontsize=7)
     from matplotlib.patches import Patch
 
-    handles = [Patch(facecolor=c, hatch=h, edgecolor="black", lw=0.5, label=REGIME_LABELS_SHORT[n])
+    handles = [Patch(facecolor=c, hatch=h, edgecolor="black", lw=0.5, label=REGIME_LABELS[n])
                for n, (c, h) in REGIME_STYLE.items()]
     handles.append(Patch(facecolor="white", hatch="xx", edgecolor="black", lw=0.5,
                          label="regime not determined by the coding"))

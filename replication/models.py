@@ -132,13 +132,6 @@ def best_offer_after_opening(F: CostDistribution, p: float, c_A: float, cutoff: 
 # ---------------------------------------------------------------- Proposition 2: resilience
 
 REGIMES = ("escalation_too_costly", "separation", "closed")
-REGIME_LABELS = {
-    "escalation_too_costly": "escalation too costly after opening",
-    "separation": "signal too costly for low-resilience types (separation)",
-    "closed": "low-resilience types stay closed",
-}
-
-
 @dataclass(frozen=True)
 class ResilienceParameters:
     p: float

@@ -39,9 +39,6 @@ class Table:
     def columns(self) -> list[str]:
         return [f.name for f in self.fields]
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 
