@@ -21,7 +21,7 @@ from .ledger import apply_ledger, load_ledger
 from .outputs import csv_text, stata_bytes, write_atomic
 from .provenance import verify_raw_files
 from .schema import DISCREPANCIES, WARS
-from .validation import COW_DATE_TOLERANCE_DAYS, validate_table, validate_wars
+from .validation import COW_DATE_TOLERANCE_DAYS, validate_wars, validated_csv
 from .wars import build_wars, parse_rows
 
 
@@ -73,11 +73,10 @@ def build(src: Sources = Sources(), out_dir: Path = paths.PROCESSED, log=print) 
     data = assemble(src)
     log(f"build: {len(data.wars)} wars assembled; validating (great-expectations)")
     validate_wars(data.wars, data.expected_rows)
-    validate_table(data.discrepancies, DISCREPANCIES)
     files = {
         out_dir / "wars.csv": csv_text(data.wars, WARS).encode(),
         out_dir / "wars.dta": stata_bytes(data.wars, WARS, "Talking to the Enemy: wars of Appendix 1"),
-        out_dir / "discrepancies.csv": csv_text(data.discrepancies, DISCREPANCIES).encode(),
+        out_dir / "discrepancies.csv": validated_csv(data.discrepancies, DISCREPANCIES),
         out_dir / "alignment_check.csv": data.alignment.to_csv(index=False, lineterminator="\n").encode(),
     }
     write_atomic(files)

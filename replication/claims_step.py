@@ -7,19 +7,19 @@ from pathlib import Path
 from . import paths
 from .claims import claims_table
 from .exhibits import appendix1_latex, appendix1_markdown
-from .outputs import csv_text, write_atomic
+from .outputs import write_atomic
 from .schema import CLAIMS
-from .survival_step import read_wars
-from .validation import validate_table
+from .validation import validated_csv
+from .wars import read_wars
 
 
 def run_claims(root: Path = paths.ROOT, log=print) -> dict:
     wars = read_wars(root / "data/processed/wars.csv")
     table = claims_table(wars)
-    validate_table(table, CLAIMS)
+    csv = validated_csv(table, CLAIMS)
     counts = table["status"].value_counts().to_dict()
     log("claims: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
-    files = {root / CLAIMS.path: csv_text(table, CLAIMS).encode(),
+    files = {root / CLAIMS.path: csv,
              root / "exhibits/appendix1.md": appendix1_markdown(wars).encode(),
              root / "exhibits/appendix1.tex": appendix1_latex(wars).encode()}
     write_atomic(files)

@@ -6,6 +6,7 @@ import pandas as pd
 import yaml
 
 from . import paths
+from .outputs import read_typed, write_atomic
 from .schema import DISCREPANCY_CHECKS, TABLES, WARS_EXTENDED, Field
 
 
@@ -37,19 +38,11 @@ def _cell(text: str) -> str:
 
 
 def read_table(table, root=paths.ROOT) -> pd.DataFrame:
-    """A processed file, typed by its schema (dates as datetimes, numbers as floats)."""
-    df = pd.read_csv(root / table.path, dtype=str, keep_default_na=False, na_values=[""])
-    for f in table.fields:
-        if f.type in ("integer", "number"):
-            df[f.name] = pd.to_numeric(df[f.name])
-        elif f.type == "date":
-            df[f.name] = pd.to_datetime(df[f.name])
-    return df
+    """A processed file of the archive, typed by its schema."""
+    return read_typed(root / table.path, table)
 
 
 def write_codebook(root=paths.ROOT, log=print) -> dict:
-    from .outputs import write_atomic
-
     from .datapackage import datapackage_json
 
     out = root / paths.CODEBOOK.name

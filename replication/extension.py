@@ -134,7 +134,7 @@ def build_extended(extension: Path | None = None, root: Path = paths.ROOT, log=p
 
     path = Path(extension) if extension else DEFAULT
     cow_wars = summarise_wars(read_cow_participants(paths.RAW_COW_WARS), paths.RAW_COW_WARS)
-    from .survival_step import read_wars
+    from .wars import read_wars
 
     paper = read_wars(root / "data/processed/wars.csv")
     ext = read_extension(path, cow_wars, set(paper["war_id"]))
@@ -147,7 +147,6 @@ def build_extended(extension: Path | None = None, root: Path = paths.ROOT, log=p
     paper_rows = paper.assign(sample="paper", source_citation="Mastro and Siegel, Appendix 1 (this archive)",
                               coder="", coded_on="")
     combined = pd.concat([typed(paper_rows, WARS_EXTENDED), added], ignore_index=True)
-    combined = typed(combined, WARS_EXTENDED)
     log(f"extension: {len(added)} war(s) added from {path.name}; {len(combined)} wars in the extended sample")
     files = {root / WARS_EXTENDED.path: csv_text(combined, WARS_EXTENDED).encode()}
     write_atomic(files)

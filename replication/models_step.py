@@ -8,9 +8,9 @@ import pandas as pd
 
 from . import models as M
 from . import paths
-from .outputs import csv_text, write_atomic
+from .outputs import write_atomic
 from .schema import CASES, FIGURE1_PAYOFFS, PROP1_EXAMPLES, PROP2_EXAMPLE
-from .validation import validate_table
+from .validation import validated_csv
 
 # Illustrative parameters (not estimates): the paper states no numbers for its models.
 EXAMPLE = {"p": 0.5, "c_A": 0.1, "c_lo": 0.1, "c_hi": 0.4, "kappa_positive": 0.05}
@@ -69,7 +69,7 @@ def figure1_payoffs() -> pd.DataFrame:
 def run_models(root=paths.ROOT, cases_yaml=paths.CASES, log=print) -> dict:
     from .figures import cases_figure, game_tree_figure, regime_map_figure, write_figures
     from .link import link_cases, load_cases
-    from .survival_step import read_wars
+    from .wars import read_wars
 
     m, outcome = resilience_example()
     out_dir, fig_dir = root / "data/processed", root / "figures"
@@ -79,11 +79,7 @@ def run_models(root=paths.ROOT, cases_yaml=paths.CASES, log=print) -> dict:
         f"agree, {int((verdicts == False).sum())} differ, {int(verdicts.isna().sum())} undetermined)")  # noqa: E712
     tables = {PROP1_EXAMPLES: proposition1_examples(), PROP2_EXAMPLE: proposition2_example(m, outcome),
               FIGURE1_PAYOFFS: figure1_payoffs(), CASES: cases}
-    files = {}
-    for table, df in tables.items():
-        df = df[table.columns]
-        validate_table(df, table)
-        files[out_dir / table.path.removeprefix("data/processed/")] = csv_text(df, table).encode()
+    files = {root / table.path: validated_csv(df, table) for table, df in tables.items()}
     files |= write_figures({"figure1_game_tree": game_tree_figure(M.game_tree(), M.payoff_expression),
                             "regime_map": regime_map_figure(M.regime_codes, outcome.prior_q, outcome.q_hat, cases),
                             "cases": cases_figure(cases)}, fig_dir)

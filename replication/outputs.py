@@ -36,6 +36,23 @@ def csv_text(df: pd.DataFrame, table: Table) -> str:
     return out.to_csv(index=False, lineterminator="\n")
 
 
+def read_typed(path: Path, table: Table) -> pd.DataFrame:
+    """Read a file `csv_text` wrote: numbers numeric, true/false as booleans, ISO dates as datetimes.
+    Columns not in the schema stay text."""
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    for f in table.fields:
+        if f.name not in df:
+            continue
+        if f.type in ("integer", "number"):
+            df[f.name] = pd.to_numeric(df[f.name])
+        elif f.type == "date":
+            df[f.name] = pd.to_datetime(df[f.name])
+        elif f.type == "boolean":
+            col = df[f.name].map({"true": True, "false": False})
+            df[f.name] = col.astype(bool) if col.notna().all() else col.astype("boolean")
+    return df
+
+
 def stata_bytes(df: pd.DataFrame, table: Table, label: str) -> bytes:
     """Stata 118 .dta: dates as %td, booleans as 0/1, missing numbers as Stata missing, labels from the schema."""
     out = pd.DataFrame(index=df.index)
@@ -65,7 +82,7 @@ STAGING = ".replication-staging"  # temporaries live here (same file system as t
 def write_atomic(files: dict[Path, bytes], journal_dir: Path | None = None) -> None:
     """Write a set of files so that a reader sees either all old or all new versions.
 
-    Every file is first written in full to a temporary sibling; then a journal listing the moves is
+    Every file is first written in full to a temporary file in a staging folder; then a journal listing the moves is
     written (atomically); then the moves are made and the journal removed. A run killed before the
     journal exists leaves the old files (and stray temporaries, removed by `recover`); one killed
     after it is completed by `recover` at the start of the next run."""

@@ -10,11 +10,6 @@ import pandas as pd
 from .survival import headline, survival_frame
 
 
-def _listed(w, disc, check):
-    """A copy of the wars and the mask of those discrepancies.csv lists under `check`."""
-    return w.copy(), w["war_id"].isin(set(disc.loc[disc["check_id"] == check, "war_id"]))
-
-
 def cow_dates(w, disc):
     """COW's start and end dates; talks keep their calendar date."""
     w = w.copy()
@@ -23,39 +18,36 @@ def cow_dates(w, disc):
     return w
 
 
-def response_date_for_talks(w, disc):
-    """Talks open on the date printed in the response text, not start + printed days."""
-    w, sel = _listed(w, disc, "response_date_vs_days")
-    w.loc[sel, "talks_date"] = w.loc[sel, "response_date"]
+def recode(check: str, column: str, source: str | None):
+    """Alternative coding: for the wars discrepancies.csv lists under `check`, take `column` from
+    `source` (None: leave it empty)."""
+
+    def alter(w, disc):
+        w = w.copy()
+        sel = w["war_id"].isin(set(disc.loc[disc["check_id"] == check, "war_id"]))
+        w.loc[sel, column] = w.loc[sel, source] if source else None
+        return w
+
+    return alter
+
+
+def unchanged(w, disc):
     return w
 
 
-def verbless_response_as_no_talks(w, disc):
-    """A response with no verb is not read as acceptance: no talks."""
-    w, sel = _listed(w, disc, "response_without_verb")
-    w.loc[sel, "talks_date"] = None
-    return w
-
-
-def ongoing_ended_at_cow(w, disc):
-    """A war the paper codes as ongoing ends at COW's end date (talks after it do not count)."""
-    w, sel = _listed(w, disc, "ongoing_vs_cow")
-    w.loc[sel, "end_date"] = w.loc[sel, "cow_end_date"]
-    return w
-
-
-def refused_proposal_before_start_ignored(w, disc):
-    """A refusal dated before the war began: no talks either way, so time to talks is unchanged."""
-    return w
-
-
-ALTERNATIVES = {
-    "paper (primary)": (None, lambda w, d: w),
+ALTERNATIVES = {  # coding -> (discrepancy checks it answers, how the table is recoded)
+    "paper (primary)": (None, unchanged),
     "COW start and end dates": ("start_vs_cow, end_vs_cow", cow_dates),
-    "talks at the date printed in the response": ("response_date_vs_days", response_date_for_talks),
-    "verbless response read as no talks": ("response_without_verb", verbless_response_as_no_talks),
-    "ongoing war ended at COW's end date": ("ongoing_vs_cow", ongoing_ended_at_cow),
-    "refusal dated before the war's start": ("response_date_before_start", refused_proposal_before_start_ignored),
+    # talks open on the date printed in the response text, not at start + printed days
+    "talks at the date printed in the response": ("response_date_vs_days",
+                                                  recode("response_date_vs_days", "talks_date", "response_date")),
+    # a response with no verb is not read as acceptance
+    "verbless response read as no talks": ("response_without_verb",
+                                           recode("response_without_verb", "talks_date", None)),
+    # the war ends at COW's end date; talks after it do not count
+    "ongoing war ended at COW's end date": ("ongoing_vs_cow", recode("ongoing_vs_cow", "end_date", "cow_end_date")),
+    # a refusal dated before the war began means no talks either way: time to talks is unchanged
+    "refusal dated before the war's start": ("response_date_before_start", unchanged),
 }
 
 

@@ -7,27 +7,12 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .outputs import csv_text, write_atomic
+from .outputs import write_atomic
 from .schema import AFT, CIF, COX, COX_PH_TEST, KM_MEDIAN, KM_TALKS, LOGRANK, SENSITIVITY, SURVIVAL_DATA
-from .validation import validate_table
 from .survival import (TALKS, WAR_END, aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks,
                        logrank_cold_war, ph_test, survival_frame)
-
-
-
-def read_wars(path: Path) -> pd.DataFrame:
-    booleans = ("is_ongoing", "has_talks", "cow_battle_deaths_complete")
-    wars = pd.read_csv(path, dtype={"war_id": str, **{c: str for c in booleans}}, keep_default_na=False,
-                       na_values=[""])
-    for c in booleans:
-        wars[c] = wars[c].map({"true": True, "false": False}).astype(bool)
-    return wars
-
-
-def _validated_csv(df: pd.DataFrame, table) -> bytes:
-    df = df[table.columns]
-    validate_table(df, table)
-    return csv_text(df, table).encode()
+from .validation import validated_csv
+from .wars import read_wars
 
 
 SAMPLES = {  # sample -> (wars file, output folder, figure folder), relative to the root
@@ -59,7 +44,7 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print) -> d
     log("survival: validating the result tables against the schema")
     tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
               COX_PH_TEST: ph, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
-    files = {out_dir / t.path.rsplit("/", 1)[1]: _validated_csv(df, t) for t, df in tables.items()}
+    files = {out_dir / t.path.rsplit("/", 1)[1]: validated_csv(df, t) for t, df in tables.items()}
     log("survival: drawing figures")
     files |= write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
                             "forest_hazard_ratios": forest_figure(cox), "timeline": timeline_figure(wars)}, fig_dir)

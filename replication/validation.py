@@ -208,6 +208,15 @@ def validate_wars(wars: pd.DataFrame, expected_rows: int) -> None:
         raise ValidationFailed(failures)
 
 
+def validated_csv(df: pd.DataFrame, table: Table) -> bytes:
+    """The table's columns, validated against its schema, as the bytes of its CSV file."""
+    from .outputs import csv_text
+
+    df = df[table.columns]
+    validate_table(df, table)
+    return csv_text(df, table).encode()
+
+
 def validate_table(df: pd.DataFrame, table: Table) -> None:
     failures = run_suite(df, table)
     if failures:

@@ -138,6 +138,13 @@ def build_wars(records: list[dict], coding: ResponseCoding, crosswalk: list[dict
     return typed(pd.DataFrame.from_records(out, columns=WARS.columns))
 
 
+def read_wars(path: Path) -> pd.DataFrame:
+    """wars.csv (or wars_extended.csv), typed by the schema."""
+    from .outputs import read_typed
+
+    return read_typed(path, WARS)
+
+
 def typed(df: pd.DataFrame, table=WARS) -> pd.DataFrame:
     """Schema dtypes: nullable integers and booleans, dates as datetime64, strings as object."""
     df = df.copy()

@@ -9,7 +9,7 @@ from replication.claims import CLAIMS, claims_table
 from replication.dates import parse_table_date
 from replication.exhibits import appendix1_rows
 from replication.ledger import apply_ledger, load_ledger
-from replication.survival_step import read_wars
+from replication.wars import read_wars
 
 from .conftest import shared_path
 

@@ -6,7 +6,7 @@ import pytest
 from replication import paths
 from replication.errors import DataError
 from replication.link import link_cases, load_cases, possible_regimes, predict
-from replication.survival_step import read_wars
+from replication.wars import read_wars
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +23,9 @@ def test_committed_cases_csv_is_current(cases):
 def test_vietnam_phases_read_from_wars_csv(cases):
     c = cases.set_index("case_id")
     wars = read_wars(paths.WARS_CSV).set_index("war_id")
-    talks = wars.loc["vietnam_phase2_1965", "talks_date"]
+    talks = wars.loc["vietnam_phase2_1965", "talks_date"].date().isoformat()
     assert c.loc["vietnam_drv_after_tet", "phase_start"] == talks
-    assert c.loc["vietnam_drv_before_tet", "phase_start"] == wars.loc["vietnam_phase2_1965", "start_date"]
+    assert c.loc["vietnam_drv_before_tet", "phase_start"] == wars.loc["vietnam_phase2_1965", "start_date"].date().isoformat()
     assert c.loc["vietnam_drv_before_tet", "observed_posture"] == "closed"
     assert c.loc["vietnam_drv_after_tet", "observed_posture"] == "open"
     assert c.loc["sino_indian_india", "observed_posture"] == "closed"  # "India rejects"
@@ -35,7 +35,8 @@ def test_vietnam_phases_read_from_wars_csv(cases):
 def test_all_seven_quick_talks_wars_are_linked(cases):
     seven = cases[cases["case_id"].str.endswith("_separation")]
     assert len(seven) == 7
-    assert (seven["phase_end"] == seven["war_id"].map(read_wars(paths.WARS_CSV).set_index("war_id")["talks_date"])).all()
+    talks = read_wars(paths.WARS_CSV).set_index("war_id")["talks_date"].dt.strftime("%Y-%m-%d")
+    assert (seven["phase_end"] == seven["war_id"].map(talks)).all()
 
 
 def test_prediction_rule():

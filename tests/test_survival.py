@@ -11,7 +11,7 @@ import pytest
 from replication import paths
 from replication.survival import (COVARIATES, TALKS, aalen_johansen, aft_models, cox_cause_specific,
                                   kaplan_meier_talks, logrank_cold_war, survival_frame)
-from replication.survival_step import read_wars
+from replication.wars import read_wars
 
 
 REF = paths.ROOT / "tests" / "reference" / "r_reference.csv"
