@@ -6,6 +6,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from .provenance import sha256
+
 CODE = ["replication/*.py", "pyproject.toml", "requirements.lock"]
 STEP_INPUTS = {
     "build": ["data/raw/*", "data/corrections/*", "data/hand_coding/cow_crosswalk.csv",
@@ -18,17 +20,13 @@ STEP_INPUTS = {
 }
 
 
-def _digest(paths: list[Path]) -> str:
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(p.name.encode())
-        h.update(hashlib.sha256(p.read_bytes()).digest())
-    return h.hexdigest()
-
-
 def input_key(root: Path, step: str) -> str:
-    files = sorted({p for pattern in CODE + STEP_INPUTS[step] for p in root.glob(pattern) if p.is_file()})
-    return _digest(files)
+    """sha256 over the step's input files: their paths relative to the root and their contents."""
+    h = hashlib.sha256()
+    for p in sorted({p for pattern in CODE + STEP_INPUTS[step] for p in root.glob(pattern) if p.is_file()}):
+        h.update(str(p.relative_to(root)).encode())
+        h.update(sha256(p).encode())
+    return h.hexdigest()
 
 
 class Cache:
@@ -40,8 +38,7 @@ class Cache:
         entry = self.entries.get(step)
         if not entry or entry["inputs"] != input_key(self.root, step):
             return False
-        return all((self.root / rel).exists() and hashlib.sha256((self.root / rel).read_bytes()).hexdigest() == sha
-                   for rel, sha in entry["outputs"].items())
+        return all((self.root / rel).exists() and sha256(self.root / rel) == sha for rel, sha in entry["outputs"].items())
 
     def record(self, step: str, files: dict) -> None:
         self.entries[step] = {

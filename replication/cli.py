@@ -95,15 +95,16 @@ def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", e
 def run_all(root: Path, progress: Progress, sample: str = "paper", extension=None, cache=None) -> dict:
     """Every step in order. With a cache, a step whose inputs and outputs are unchanged is skipped."""
     files = {}
+    cache = cache if sample == "paper" else None  # an extension run always reruns
     for name in STEPS:
-        if cache is not None and sample == "paper" and cache.fresh(name):
+        if cache is not None and cache.fresh(name):
             progress.step(name)
             progress.log(f"{name}: inputs and outputs unchanged, skipped (--force reruns it)")
             progress.done(name)
             files |= cache.files(name)
             continue
         step_files = run_step(name, progress, root, sample, extension)
-        if cache is not None and sample == "paper":
+        if cache is not None:
             cache.record(name, step_files)
         files |= step_files
     return files

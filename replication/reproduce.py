@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import sys
@@ -11,6 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import paths
+from .provenance import sha256
 
 PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "lifelines", "matplotlib", "seaborn", "great_expectations",
             "PyYAML")
@@ -44,8 +44,8 @@ def write_run_log(files: dict, progress, path: Path) -> None:
         "machine": platform.machine(),
         "packages": {p: metadata.version(p) for p in PACKAGES},
         "timings_seconds": progress.timings,
-        "outputs": {str(p.relative_to(paths.ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
-                    for p in sorted(files) if p.is_relative_to(paths.ROOT) and p.exists()},
+        "outputs": {str(p.relative_to(paths.ROOT)): sha256(p) for p in sorted(files)
+                    if p.is_relative_to(paths.ROOT) and p.exists()},
     }
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps(log, indent=2) + "\n")
