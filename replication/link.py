@@ -9,7 +9,7 @@ import yaml
 
 from .appendix_table import decode
 from .errors import DataError
-from .models import POSTURES, REGIMES
+from .models import REGIMES, predicted_posture
 
 CASE_KEYS = {"case_id", "war_id", "state_b", "opponent_a", "phase", "from", "to", "escalation_too_costly",
              "signal_separates", "cost", "resilience", "quote", "section"}
@@ -60,11 +60,8 @@ def possible_regimes(escalation_too_costly, signal_separates) -> list[str]:
 
 def predict(case: dict) -> tuple[str, str]:
     regimes = possible_regimes(case["escalation_too_costly"], case["signal_separates"])
-    costs = [case["cost"]] if case["cost"] else ["high", "low"]
-    resiliences = [case["resilience"]] if case["resilience"] else ["high", "low"]
-    postures = {POSTURES[r][(c, s)] for r in regimes for c in costs for s in resiliences}
     regime = regimes[0] if len(regimes) == 1 else "not determined: " + " or ".join(regimes)
-    return regime, (postures.pop() if len(postures) == 1 else "undetermined")
+    return regime, predicted_posture(regimes, case["cost"], case["resilience"])
 
 
 def _date(case, key, war, path):

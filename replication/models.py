@@ -200,13 +200,12 @@ POSTURES = {  # regime -> (cost, resilience) -> predicted posture of B
 }
 
 
-def predicted_posture(regime: str, cost: str | None, resilience: str | None) -> str:
-    """Posture the model predicts for a type class; with a class dimension not coded, the postures
-    it could take, or 'undetermined' when they differ."""
-    table = POSTURES[regime]
+def predicted_posture(regimes: list[str], cost: str | None, resilience: str | None) -> str:
+    """Posture the model predicts for a type class in any of `regimes`; with a class dimension not
+    coded (None), over both of its values. 'undetermined' when the candidates differ."""
     costs = [cost] if cost else ["high", "low"]
     resiliences = [resilience] if resilience else ["high", "low"]
-    found = {table[(c, r)] for c in costs for r in resiliences}
+    found = {POSTURES[g][(c, r)] for g in regimes for c in costs for r in resiliences}
     return found.pop() if len(found) == 1 else "undetermined"
 
 
