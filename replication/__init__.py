@@ -1,3 +1,3 @@
 """Replication archive for Mastro & Siegel, "Talking to the Enemy" (Journal of Theoretical Politics)."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

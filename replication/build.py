@@ -18,7 +18,8 @@ from .cow import post_wwii_wars, read_cow_participants, summarise_wars
 from .discrepancies import find_discrepancies
 from .hand_coding import load_crosswalk, load_response_coding
 from .ledger import apply_ledger, load_ledger
-from .outputs import csv_text, stata_bytes, write_atomic
+from .atomic import write_atomic
+from .outputs import csv_text, stata_bytes
 from .provenance import verify_raw_files
 from .schema import DISCREPANCIES, WARS
 from .validation import COW_DATE_TOLERANCE_DAYS, validate_wars, validated_csv

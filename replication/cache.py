@@ -20,11 +20,15 @@ STEP_INPUTS = {
 }
 
 
-def input_key(root: Path, step: str) -> str:
-    """sha256 over the step's input files: their paths relative to the root and their contents."""
+def input_key(root: Path, step: str, code_root: Path | None = None) -> str:
+    """sha256 over the step's input files (the code's under `code_root`, default `root`): their paths
+    relative to their root and their contents."""
+    code_root = code_root or root
+    found = {(str(p.relative_to(base)), p) for base, patterns in ((code_root, CODE), (root, STEP_INPUTS[step]))
+             for pattern in patterns for p in base.glob(pattern) if p.is_file()}
     h = hashlib.sha256()
-    for p in sorted({p for pattern in CODE + STEP_INPUTS[step] for p in root.glob(pattern) if p.is_file()}):
-        h.update(str(p.relative_to(root)).encode())
+    for rel, p in sorted(found):
+        h.update(rel.encode())
         h.update(sha256(p).encode())
     return h.hexdigest()
 
@@ -34,11 +38,14 @@ class Cache:
         self.root, self.path = root, root / ".cache" / "steps.json"
         self.entries = json.loads(self.path.read_text()) if self.path.exists() else {}
 
-    def fresh(self, step: str) -> bool:
+    def fresh(self, step: str, at: Path | None = None) -> bool:
+        """True when the step's inputs and outputs are as it last left them, in the archive or in a
+        working copy `at` of its data (the code is always the archive's)."""
+        at = at or self.root
         entry = self.entries.get(step)
-        if not entry or entry["inputs"] != input_key(self.root, step):
+        if not entry or entry["inputs"] != input_key(at, step, code_root=self.root):
             return False
-        return all((self.root / rel).exists() and sha256(self.root / rel) == sha for rel, sha in entry["outputs"].items())
+        return all((at / rel).exists() and sha256(at / rel) == sha for rel, sha in entry["outputs"].items())
 
     def record(self, step: str, files: dict) -> None:
         self.entries[step] = {

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import paths
 from .claims import claims_table
 from .exhibits import appendix1_latex, appendix1_markdown
-from .outputs import write_atomic
+from .atomic import write_atomic
 from .schema import CLAIMS
 from .validation import validated_csv
 from .wars import read_wars

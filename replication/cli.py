@@ -92,22 +92,74 @@ def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", e
     return files
 
 
+# What a working copy starts from: everything a step reads from its root, and every output.
+WORKING_COPY = ("data", "figures", "exhibits", "codebook.md", "datapackage.json", "REPORT.md")
+
+
 def run_all(root: Path, progress: Progress, sample: str = "paper", extension=None, cache=None) -> dict:
-    """Every step in order. With a cache, a step whose inputs and outputs are unchanged is skipped."""
-    files = {}
+    """Every step in order. With a cache, a step whose inputs and outputs are unchanged is skipped.
+
+    The steps run in a working copy while other processes validate their tables and render their
+    figures (background.py); only when every suite has passed and every figure is in are the outputs
+    committed to `root`, in one journaled write, so a failure anywhere leaves all of `root` as it was."""
     cache = cache if sample == "paper" else None  # an extension run always reruns
-    for name in STEPS:
-        if cache is not None and cache.fresh(name):
+    if cache is not None and all(cache.fresh(name) for name in STEPS):
+        for name in STEPS:
             progress.step(name)
             progress.log(f"{name}: inputs and outputs unchanged, skipped (--force reruns it)")
             progress.done(name)
-            files |= cache.files(name)
-            continue
-        step_files = run_step(name, progress, root, sample, extension)
-        if cache is not None:
+        return {p: None for name in STEPS for p in cache.files(name)}
+    import shutil
+    import tempfile
+
+    from . import background
+    from .errors import ValidationFailed
+    from .atomic import write_atomic
+
+    with tempfile.TemporaryDirectory(prefix="replication-") as tmp:
+        work = Path(tmp)
+        for rel in WORKING_COPY:
+            if (root / rel).is_dir():
+                shutil.copytree(root / rel, work / rel)
+            elif (root / rel).is_file():
+                shutil.copy2(root / rel, work / rel)
+        bg = background.Background() if background.available() else None
+        ran, renders = {}, {}
+        try:
+            with background.active(bg):
+                for name in STEPS:
+                    if cache is not None and cache.fresh(name, at=work):
+                        progress.step(name)
+                        progress.log(f"{name}: inputs and outputs unchanged, skipped (--force reruns it)")
+                        progress.done(name)
+                        continue
+                    ran[name] = run_step(name, progress, work, sample, extension)
+                    renders[name] = bg.take_renders() if bg else []
+            failures = bg.failures() if bg else []
+            if bg and not failures:
+                for name, started in renders.items():
+                    ran[name] |= bg.rendered(started)
+        except Exception as exc:  # a step failed: a failing suite, if any, is the first cause to report
+            if bg and (failures := bg.failures()):
+                raise ValidationFailed(failures) from exc
+            raise
+        finally:
+            if bg:
+                bg.close()
+        if failures:
+            raise ValidationFailed(failures)
+        if bg:
+            progress.log("every table passed its great-expectations suite; figures rendered (in parallel processes)")
+        files = {name: {root / p.relative_to(work): data for p, data in step_files.items()}
+                 for name, step_files in ran.items()}
+        write_atomic({p: data for step_files in files.values() for p, data in step_files.items()}, root)
+    if cache is not None:
+        for name, step_files in files.items():
             cache.record(name, step_files)
-        files |= step_files
-    return files
+    done = {p: d for step_files in files.values() for p, d in step_files.items()}
+    if cache is not None:
+        done |= {p: None for name in STEPS if name not in files for p in cache.files(name)}
+    return done
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     from . import paths
     from .errors import DataError, ValidationFailed
 
-    from .outputs import recover, run_lock
+    from .atomic import recover, run_lock
 
     progress = Progress(len(STEPS) if args.command in ("all", "verify") else 1)
     try:

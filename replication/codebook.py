@@ -6,7 +6,8 @@ import pandas as pd
 import yaml
 
 from . import paths
-from .outputs import read_typed, write_atomic
+from .atomic import write_atomic
+from .outputs import read_typed
 from .schema import DISCREPANCY_CHECKS, TABLES, WARS_EXTENDED, Field
 
 

@@ -17,8 +17,9 @@ from . import paths
 from .appendix_table import decode
 from .cow import read_cow_participants, summarise_wars
 from .errors import DataError, ValidationFailed
-from .outputs import csv_text, write_atomic
-from .schema import RESPONSE_TYPES, WARS, WARS_EXTENDED
+from .atomic import write_atomic
+from .outputs import csv_text
+from .schema import RESPONSE_TYPES, WARS_EXTENDED
 from .validation import run_suite
 
 DEFAULT = paths.DATA / "extensions" / "wars_extension.csv"
@@ -129,7 +130,7 @@ def extended_rows(ext: pd.DataFrame, cow_wars: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_extended(extension: Path | None = None, root: Path = paths.ROOT, log=print) -> dict:
-    from .validation import _gx, war_rules
+    from .validation import war_rules
     from .wars import typed
 
     path = Path(extension) if extension else DEFAULT
@@ -139,7 +140,7 @@ def build_extended(extension: Path | None = None, root: Path = paths.ROOT, log=p
     paper = read_wars(root / "data/processed/wars.csv")
     ext = read_extension(path, cow_wars, set(paper["war_id"]))
     added = typed(extended_rows(ext, cow_wars), WARS_EXTENDED)
-    failures = run_suite(added, WARS_EXTENDED, war_rules(_gx()), name="extension_suite")
+    failures = run_suite(added, WARS_EXTENDED, war_rules, name="extension_suite")
     if failures:
         lines = dict(zip(ext["war_id"], ext["line"]))
         raise ValidationFailed([f"{path.name}:{lines.get(f.split(':')[0].removeprefix('war '), '?')}: {f}"

@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import models as M
 from . import paths
-from .outputs import write_atomic
+from .atomic import write_atomic
 from .schema import CASES, FIGURE1_PAYOFFS, PROP1_EXAMPLES, PROP2_EXAMPLE
 from .validation import validated_csv
 
@@ -77,12 +77,12 @@ def run_models(root=paths.ROOT, cases_yaml=paths.CASES, log=print) -> dict:
     verdicts = cases["agrees"]
     log(f"models: example regime '{outcome.regime}'; {len(cases)} cases linked ({int((verdicts == True).sum())} "  # noqa: E712
         f"agree, {int((verdicts == False).sum())} differ, {int(verdicts.isna().sum())} undetermined)")  # noqa: E712
+    figures = write_figures({"figure1_game_tree": game_tree_figure(M.game_tree(), M.payoff_expression),
+                             "regime_map": regime_map_figure(M.regime_codes, outcome.prior_q, outcome.q_hat, cases),
+                             "cases": cases_figure(cases)}, fig_dir)  # first: see survival_step
     tables = {PROP1_EXAMPLES: proposition1_examples(), PROP2_EXAMPLE: proposition2_example(m, outcome),
               FIGURE1_PAYOFFS: figure1_payoffs(), CASES: cases}
-    files = {root / table.path: validated_csv(df, table) for table, df in tables.items()}
-    files |= write_figures({"figure1_game_tree": game_tree_figure(M.game_tree(), M.payoff_expression),
-                            "regime_map": regime_map_figure(M.regime_codes, outcome.prior_q, outcome.q_hat, cases),
-                            "cases": cases_figure(cases)}, fig_dir)
+    files = {root / table.path: validated_csv(df, table) for table, df in tables.items()} | figures
     write_atomic(files)
     log(f"models: wrote {len(files)} files")
     return files

@@ -8,7 +8,7 @@ import pandas as pd
 import yaml
 
 from . import paths
-from .outputs import write_atomic
+from .atomic import write_atomic
 
 
 def md_table(df: pd.DataFrame, digits: int = 3) -> str:

@@ -347,14 +347,14 @@ AFT = Table(
            "lambda_/mu_/alpha_: log time scale; rho_/sigma_/beta_: log shape or scale "
            "(rho_ and beta_ = -log of R's survreg scale; sigma_ = log of it).", required=True),
         _f("covariate", "string", "Covariate or Intercept.", "", required=True),
-        _f("coef", "number", "Coefficient.", "lifelines; checked against R survreg.", required=True),
-        _f("se", "number", "Standard error.", "", required=True, minimum=0),
+        _f("coef", "number", "Coefficient.", "Exact Newton fit (replication/aft.py); checked against lifelines "
+           "and R survreg.", required=True),
+        _f("se", "number", "Standard error.", "From the analytic observed information.", required=True, minimum=0),
         _f("p_value", "number", "Wald p-value.", "", required=True, **PROB),
-        _f("log_likelihood", "number", "Log-likelihood of the model.", "", required=True),
+        _f("log_likelihood", "number", "Log-likelihood of the model.", "Of T, as lifelines and survreg report it.",
+           required=True),
         _f("aic", "number", "Akaike information criterion.", "-2 loglik + 2 parameters.", required=True),
         _f("n_parameters", "integer", "Parameters in the model.", "", required=True, minimum=1),
-        _f("optimizer", "string", "Optimiser options used.", "'strict' tolerances, or the library 'default' "
-           "where scipy reported precision loss.", required=True, enum=("strict", "default")),
         _f("lowest_aic", "boolean", "This model has the lowest AIC.", "", required=True),
     ),
 )

@@ -17,12 +17,8 @@ COVARIATES = ["cold_war", "log_battle_deaths", "n_states"]  # declared in advanc
 HORIZONS = (30, 90, 365, 1000)
 Z95 = 1.959963984540054
 TALKS, WAR_END, CENSORED = 1, 2, 0
-# Library defaults stop early (AFT log-likelihoods off by 1e-6); these reach R's optimum to 1e-9.
+# Library defaults stop early (log-likelihoods off by 1e-6); these reach R's optimum to 1e-9.
 COX_FIT = {"precision": 1e-12, "r_precision": 1e-14, "max_steps": 200}
-# AFT fits first try strict scipy options; where scipy reports precision loss (it does for the
-# log-normal, whose default fit already matches R to 1e-10) the library defaults are used and the
-# output says so (column `optimizer`).
-AFT_FIT = {"ftol": 1e-15, "gtol": 1e-12, "maxiter": 10000}
 
 
 def _dates(df, column):
@@ -168,24 +164,12 @@ def ph_test(cph, df) -> pd.DataFrame:
 
 
 def aft_models(sf: pd.DataFrame) -> pd.DataFrame:
-    """Parametric AFT models of time to talks (war end censored), compared by AIC."""
-    from lifelines import LogLogisticAFTFitter, LogNormalAFTFitter, WeibullAFTFitter
-    from lifelines.exceptions import ConvergenceError
+    """Parametric AFT models of time to talks (war end censored), compared by AIC (see aft.py)."""
+    from .aft import aft_table
 
-    df = sf[["time_days"] + COVARIATES].assign(observed=(sf["event"] == TALKS).astype(int))
-    rows = []
-    for name, fitter in (("weibull", WeibullAFTFitter), ("lognormal", LogNormalAFTFitter),
-                         ("loglogistic", LogLogisticAFTFitter)):
-        try:
-            m, optimizer = fitter().fit(df, duration_col="time_days", event_col="observed", fit_options=AFT_FIT), "strict"
-        except ConvergenceError:
-            m, optimizer = fitter().fit(df, duration_col="time_days", event_col="observed"), "default"
-        for (param, cov), r in m.summary.iterrows():
-            rows.append({"model": name, "parameter": param, "covariate": cov, "coef": r["coef"],
-                         "se": r["se(coef)"], "p_value": r["p"], "log_likelihood": m.log_likelihood_,
-                         "aic": m.AIC_, "n_parameters": len(m.summary), "optimizer": optimizer})
-    out = pd.DataFrame(rows)
-    best = out.groupby("model")["aic"].first().idxmin()
+    X = np.column_stack([sf[COVARIATES].to_numpy(float), np.ones(len(sf))])
+    out = pd.DataFrame(aft_table(X, sf["time_days"].to_numpy(float), (sf["event"] == TALKS).to_numpy(), COVARIATES))
+    best = out.groupby("model", sort=False)["aic"].first().idxmin()
     return out.assign(lowest_aic=out["model"] == best)
 
 

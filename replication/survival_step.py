@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .outputs import write_atomic
+from .atomic import write_atomic
 from .schema import AFT, CIF, COX, COX_PH_TEST, KM_MEDIAN, KM_TALKS, LOGRANK, SENSITIVITY, SURVIVAL_DATA
 from .survival import (TALKS, WAR_END, aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks,
                        logrank_cold_war, ph_test, survival_frame)
@@ -36,6 +36,9 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print) -> d
     cph_talks, df_talks, cox_talks = cox_cause_specific(sf, TALKS)
     cph_end, df_end, cox_end = cox_cause_specific(sf, WAR_END)
     cox = pd.concat([cox_talks, cox_end], ignore_index=True)
+    log("survival: drawing figures")  # first: during `all` they render in parallel with what follows
+    figures = write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
+                             "forest_hazard_ratios": forest_figure(cox), "timeline": timeline_figure(wars)}, fig_dir)
     ph = pd.concat([ph_test(cph_talks, df_talks).assign(cause="talks"),
                     ph_test(cph_end, df_end).assign(cause="war_end")], ignore_index=True)
     aft = aft_models(sf)
@@ -44,10 +47,7 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print) -> d
     log("survival: validating the result tables against the schema")
     tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
               COX_PH_TEST: ph, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
-    files = {out_dir / t.path.rsplit("/", 1)[1]: validated_csv(df, t) for t, df in tables.items()}
-    log("survival: drawing figures")
-    files |= write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
-                            "forest_hazard_ratios": forest_figure(cox), "timeline": timeline_figure(wars)}, fig_dir)
+    files = {out_dir / t.path.rsplit("/", 1)[1]: validated_csv(df, t) for t, df in tables.items()} | figures
     write_atomic(files)
     log(f"survival: wrote {len(files)} files")
     return files

@@ -57,6 +57,8 @@ for (dist in c("weibull", "lognormal", "loglogistic")) {
   m <- survreg(update(f, Surv(time_days, event == 1) ~ .), data = d, dist = dist)
   add(paste0("aft_loglik_", dist), "final", m$loglik[2])
   for (v in names(coef(m))) add(paste0("aft_coef_", dist), v, coef(m)[[v]])
+  se <- sqrt(diag(vcov(m)))
+  for (v in names(se)) add(paste0("aft_se_", dist), v, se[[v]])
   add(paste0("aft_log_scale_", dist), "log_scale", log(m$scale))
 }
 

@@ -29,3 +29,24 @@ def test_the_benchmark_workload_runs():
     spec.loader.exec_module(bench)
     timings = bench.scaling(300)
     assert set(timings) == {"parse", "validate", "survival"}
+
+
+def test_the_import_floor_imports_exactly_the_libraries_the_replication_imports():
+    """The benchmark's floor must not include a library the pipeline never imports (statsmodels is
+    used by the tests only), nor miss one it does."""
+    import ast
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench", paths.ROOT / "scripts" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    imported = set()
+    for path in (paths.ROOT / "replication").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"replication", "__future__"}
+    assert third_party == set(bench.LIBRARIES)
+    assert {lib.split(".")[0] for lib in bench.IMPORTS.removeprefix("import ").split(", ")} == set(bench.LIBRARIES)

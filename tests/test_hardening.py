@@ -21,7 +21,7 @@ from replication.build import assemble, build
 from replication.cow import read_cow_participants
 from replication.errors import DataError
 from replication.link import load_cases
-from replication.outputs import recover, run_lock, write_atomic
+from replication.atomic import recover, run_lock
 
 from .conftest import quiet
 
@@ -131,7 +131,7 @@ def test_the_pipeline_never_writes_raw_files(tmp_path):
 KILLER = textwrap.dedent('''
     import os, signal, sys
     from pathlib import Path
-    import replication.outputs as o
+    import replication.atomic as o
     root = Path(sys.argv[1]); when = sys.argv[2]
     real_replace, real_fsync, calls = os.replace, os.fsync, {"replace": 0, "fsync": 0}
     def replace(a, b):
@@ -171,7 +171,7 @@ def test_a_killed_replication_leaves_previous_outputs_unchanged(tmp_path):
         (root / "data/hand_coding/cases.yaml").read_text().replace("phase: whole war", "phase: the whole war"))
     before = tree_hashes(root)
     proc = cli(root, "all", "--force")
-    for line in proc.stdout:  # kill once the survival step starts: before the changed models step writes
+    for line in proc.stdout:  # kill mid-run: `all` writes nothing before its one commit at the end
         if line.startswith("[2/6] survival"):
             break
     proc.send_signal(signal.SIGKILL)

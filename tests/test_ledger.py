@@ -1,7 +1,5 @@
 """Unit tests of the ledger on a small synthetic table (no real data)."""
 
-from pathlib import Path
-
 import pytest
 
 from replication.appendix_table import HEADER, read_appendix_table
