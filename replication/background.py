@@ -4,8 +4,8 @@ import alone costs about as much as all the other libraries together, loads ther
 computes), and each set of figures is rendered in a child forked at the moment it is drawn.
 
 Nothing they produce is written until every result is in: `cli.run_all` commits only then, and a
-failing suite or render fails the run. Where fork is unavailable (or REPLICATION_SERIAL=1), all of
-this runs inline, as it does for a single step."""
+failing suite or render fails the run. Off Linux (or with REPLICATION_SERIAL=1) all of this runs
+inline, as it does for a single step, with byte-identical results."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import gc
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 import time
 import traceback
@@ -24,7 +25,8 @@ current: Background | None = None  # set by `active` for the duration of a run
 
 
 def available() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and os.environ.get("REPLICATION_SERIAL") != "1"
+    """Linux only: fork without exec is unsafe on macOS (system frameworks) and absent on Windows."""
+    return sys.platform.startswith("linux") and os.environ.get("REPLICATION_SERIAL") != "1"
 
 
 def _serve(requests, answers, parent: int) -> None:
