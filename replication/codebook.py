@@ -18,12 +18,16 @@ def _allowed(f: Field, col: pd.Series | None) -> str:
         allowed = "`true`, `false`"
     elif f.type == "date":
         allowed = "ISO 8601 date (YYYY-MM-DD)"
-    elif f.minimum is not None or f.maximum is not None:
-        allowed = f"{'' if f.minimum is None else f.minimum} to {'' if f.maximum is None else f.maximum}".strip()
+    elif f.minimum is not None and f.maximum is not None:
+        allowed = f"{f.minimum} to {f.maximum}"
+    elif f.minimum is not None:
+        allowed = f"at least {f.minimum}"
+    elif f.maximum is not None:
+        allowed = f"at most {f.maximum}"
     elif f.pattern:
         allowed = f"matches `{f.pattern}`"
     else:
-        allowed = "text"
+        allowed = {"integer": "any whole number", "number": "any number"}.get(f.type, "text")
     if col is not None and f.type in ("integer", "number", "date") and col.notna().any():
         lo, hi = col.dropna().min(), col.dropna().max()
         fmt = {"date": lambda v: pd.Timestamp(v).date().isoformat(), "integer": int,
