@@ -73,6 +73,7 @@ class Background:
                                             daemon=True, name="validation-worker")
         self._validator.start()
         self._suites = 0
+        self._answered: dict[int, list[str]] = {}
         self._renders: list = []  # not yet taken by `take_renders`
         self._children = [self._validator]
 
@@ -111,7 +112,7 @@ class Background:
 
     def failures(self) -> list[str]:
         """Wait for every suite submitted; the failing lines of all of them, in submission order."""
-        got: dict[int, list[str]] = {}
+        got = self._answered
         while len(got) < self._suites:
             try:
                 key, lines = self._answers.get(timeout=1)

@@ -32,6 +32,7 @@ def test_a_failing_suite_and_a_failing_render_are_reported_by_the_background():
         broken.loc[1, "war_name"] = None
         bg.validate(broken, WARS, war_rules)
         failures = bg.failures()
+        assert bg.failures() == failures  # asking again (as the error path does) does not wait again
         assert any(f.startswith(f"table wars: war {wars.war_id[0]}: ") and "rule 'start_date <= end_date'" in f
                    for f in failures)
         assert f"table wars: war {wars.war_id[1]}: war_name=None: rule 'required'" in failures
