@@ -96,6 +96,59 @@ def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", e
 WORKING_COPY = ("data", "figures", "exhibits", "codebook.md", "datapackage.json", "REPORT.md")
 
 
+def _skipped(name: str, progress: Progress) -> None:
+    progress.step(name)
+    progress.log(f"{name}: inputs and outputs unchanged, skipped (--force reruns it)")
+    progress.done(name)
+
+
+def _working_copy(root: Path, work: Path) -> Path:
+    import shutil
+
+    for rel in WORKING_COPY:
+        if (root / rel).is_dir():
+            shutil.copytree(root / rel, work / rel)
+        elif (root / rel).is_file():
+            shutil.copy2(root / rel, work / rel)
+    return work
+
+
+def _run_steps(work: Path, progress: Progress, sample: str, extension, cache) -> dict[str, dict]:
+    """Run the steps that are not fresh in `work`; with background work (background.py), wait for every
+    suite and figure. Returns each step's files. Raises ValidationFailed for any failing suite, also
+    when a later step broke on the invalid data first."""
+    from . import background
+    from .errors import ValidationFailed
+
+    bg = background.Background() if background.available() else None
+    ran, renders = {}, {}
+    try:
+        with background.active(bg):
+            for name in STEPS:
+                if cache is not None and cache.fresh(name, at=work):
+                    _skipped(name, progress)
+                    continue
+                ran[name] = run_step(name, progress, work, sample, extension)
+                renders[name] = bg.take_renders() if bg else []
+        if bg is None:
+            return ran
+        if failures := bg.failures():
+            raise ValidationFailed(failures)
+        for name, started in renders.items():
+            ran[name] |= bg.rendered(started)
+    except ValidationFailed:
+        raise
+    except Exception as exc:
+        if bg and (failures := bg.failures()):
+            raise ValidationFailed(failures) from exc
+        raise
+    finally:
+        if bg:
+            bg.close()
+    progress.log("every table passed its great-expectations suite; figures rendered (in parallel processes)")
+    return ran
+
+
 def run_all(root: Path, progress: Progress, sample: str = "paper", extension=None, cache=None) -> dict:
     """Every step in order. With a cache, a step whose inputs and outputs are unchanged is skipped.
 
@@ -105,51 +158,15 @@ def run_all(root: Path, progress: Progress, sample: str = "paper", extension=Non
     cache = cache if sample == "paper" else None  # an extension run always reruns
     if cache is not None and all(cache.fresh(name) for name in STEPS):
         for name in STEPS:
-            progress.step(name)
-            progress.log(f"{name}: inputs and outputs unchanged, skipped (--force reruns it)")
-            progress.done(name)
+            _skipped(name, progress)
         return {p: None for name in STEPS for p in cache.files(name)}
-    import shutil
     import tempfile
 
-    from . import background
-    from .errors import ValidationFailed
     from .atomic import write_atomic
 
     with tempfile.TemporaryDirectory(prefix="replication-") as tmp:
-        work = Path(tmp)
-        for rel in WORKING_COPY:
-            if (root / rel).is_dir():
-                shutil.copytree(root / rel, work / rel)
-            elif (root / rel).is_file():
-                shutil.copy2(root / rel, work / rel)
-        bg = background.Background() if background.available() else None
-        ran, renders = {}, {}
-        try:
-            with background.active(bg):
-                for name in STEPS:
-                    if cache is not None and cache.fresh(name, at=work):
-                        progress.step(name)
-                        progress.log(f"{name}: inputs and outputs unchanged, skipped (--force reruns it)")
-                        progress.done(name)
-                        continue
-                    ran[name] = run_step(name, progress, work, sample, extension)
-                    renders[name] = bg.take_renders() if bg else []
-            failures = bg.failures() if bg else []
-            if bg and not failures:
-                for name, started in renders.items():
-                    ran[name] |= bg.rendered(started)
-        except Exception as exc:  # a step failed: a failing suite, if any, is the first cause to report
-            if bg and (failures := bg.failures()):
-                raise ValidationFailed(failures) from exc
-            raise
-        finally:
-            if bg:
-                bg.close()
-        if failures:
-            raise ValidationFailed(failures)
-        if bg:
-            progress.log("every table passed its great-expectations suite; figures rendered (in parallel processes)")
+        work = _working_copy(root, Path(tmp))
+        ran = _run_steps(work, progress, sample, extension, cache)
         files = {name: {root / p.relative_to(work): data for p, data in step_files.items()}
                  for name, step_files in ran.items()}
         write_atomic({p: data for step_files in files.values() for p, data in step_files.items()}, root)
@@ -165,9 +182,8 @@ def run_all(root: Path, progress: Progress, sample: str = "paper", extension=Non
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from . import paths
-    from .errors import DataError, ValidationFailed
-
     from .atomic import recover, run_lock
+    from .errors import DataError, ValidationFailed
 
     progress = Progress(len(STEPS) if args.command in ("all", "verify") else 1)
     try:
