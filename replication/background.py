@@ -1,7 +1,7 @@
 """Work that `python -m replication all` hands to other processes, so that it costs little more than its
-imports: validation suites go to one worker forked before the heavy imports (great-expectations, whose
+imports: validation suites go to one worker forked at the start, after pandas (great-expectations, whose
 import alone costs about as much as all the other libraries together, loads there while the main process
-computes), and each set of figures is rendered in a child forked at the moment it is drawn.
+imports the rest and computes), and each set of figures is rendered in a child forked when it is drawn.
 
 Nothing they produce is written until every result is in: `cli.run_all` commits only then, and a
 failing suite or render fails the run. Off Linux (or with REPLICATION_SERIAL=1) all of this runs
@@ -9,9 +9,11 @@ inline, as it does for a single step, with byte-identical results."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
 import queue
 import sys
 import threading
@@ -41,7 +43,7 @@ def _serve(requests, answers, parent: int) -> None:
     _gx()  # import great-expectations now, while the main process imports the rest and computes
     gc.freeze()  # its hundreds of thousands of objects are not traversed again by each collection
     while True:
-        key, df, table, extra = requests.get()
+        key, df, table, extra = pickle.loads(requests.get())
         try:
             failures = [f"table {table.name}: {line}" for line in run_suite(df, table, extra)]
         except Exception as exc:  # reported, not swallowed: the run fails
@@ -61,12 +63,14 @@ def _render(job: Callable[[], dict], conn, parent_end) -> None:
 
 
 class Background:
+    """The validation worker and the figure renders of one run; `close` stops them all."""
+
     def __init__(self):
         # pandas, which both sides need, is imported once, before the fork. Importing scipy.stats too
         # would save CPU but start great-expectations' import later; measured, it is no faster.
         import pandas  # noqa: F401
 
-        gc.freeze()  # before each fork: the children's collections then leave the parent's objects (and pages) alone
+        gc.freeze()  # before each fork: collections in the children then leave the parent's objects alone
         self._ctx = multiprocessing.get_context("fork")
         self._requests, self._answers = self._ctx.Queue(), self._ctx.Queue()
         self._validator = self._ctx.Process(target=_serve, args=(self._requests, self._answers, os.getpid()),
@@ -78,7 +82,8 @@ class Background:
         self._children = [self._validator]
 
     def validate(self, df, table, extra=None) -> None:
-        self._requests.put((self._suites, df, table, extra))
+        # pickled now, not later by the queue's feeder thread: the caller may change `df` afterwards
+        self._requests.put(pickle.dumps((self._suites, df, table, extra)))
         self._suites += 1
 
     def render(self, job: Callable[[], dict[Path, bytes]]) -> None:
@@ -134,17 +139,12 @@ class Background:
             q.close()
 
 
-class active:
-    """`with active(bg):` routes `validation.check` and `figures.write_figures` to `bg`."""
-
-    def __init__(self, bg: Background | None):
-        self.bg = bg
-
-    def __enter__(self):
-        global current
-        current = self.bg
-        return self.bg
-
-    def __exit__(self, *exc):
-        global current
+@contextlib.contextmanager
+def active(bg: Background | None):
+    """Within the block, `validation.check` and `figures.write_figures` hand their work to `bg`."""
+    global current
+    current = bg
+    try:
+        yield bg
+    finally:
         current = None

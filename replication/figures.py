@@ -157,7 +157,8 @@ def write_figures(figs: dict, fig_dir: Path) -> dict[Path, bytes]:
     from . import background
 
     def render():
-        return {fig_dir / f"{name}.{fmt}": data for name, fig in figs.items() for fmt, data in figure_bytes(fig).items()}
+        return {fig_dir / f"{name}.{fmt}": data
+                for name, fig in figs.items() for fmt, data in figure_bytes(fig).items()}
 
     if background.current is None:
         return render()

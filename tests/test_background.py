@@ -19,7 +19,8 @@ from replication.wars import read_wars
 from .conftest import edit_table
 from .test_hardening import PY, archive_copy, cli, tree_hashes
 
-pytestmark = pytest.mark.skipif(not background.available(), reason="background work is off here (not Linux, or REPLICATION_SERIAL=1)")
+pytestmark = pytest.mark.skipif(not background.available(),
+                                reason="background work is off here (not Linux, or REPLICATION_SERIAL=1)")
 
 
 def test_a_failing_suite_and_a_failing_render_are_reported_by_the_background():
