@@ -51,7 +51,8 @@ def loglik(theta: np.ndarray, X: np.ndarray, y: np.ndarray, d: np.ndarray, dist:
 
 def fit(X: np.ndarray, time: np.ndarray, observed: np.ndarray, dist: str) -> dict:
     """Maximum-likelihood fit; X includes the intercept column. Returns theta = (b, log sigma), the
-    log-likelihood, the standard errors and the largest absolute score at the optimum."""
+    log-likelihood and the standard errors (from the observed information); raises ArithmeticError
+    unless every score is below GTOL at a point where the information is positive definite."""
     y, d = np.log(time), observed.astype(float)
     b0 = np.linalg.lstsq(X, y, rcond=None)[0]
     theta = np.append(b0, np.log(np.std(y - X @ b0)))
