@@ -52,8 +52,11 @@ def loglik(theta: np.ndarray, X: np.ndarray, y: np.ndarray, d: np.ndarray, dist:
 def fit(X: np.ndarray, time: np.ndarray, observed: np.ndarray, dist: str) -> dict:
     """Maximum-likelihood fit; X includes the intercept column. Returns theta = (b, log sigma), the
     log-likelihood and the standard errors (from the observed information); raises ArithmeticError
-    unless every score is below GTOL at a point where the information is positive definite."""
+    with fewer events than parameters, or unless every score is below GTOL at a point where the
+    information is positive definite."""
     y, d = np.log(time), observed.astype(float)
+    if d.sum() <= X.shape[1]:  # with this few events the likelihood has no interior maximum to speak of
+        raise ArithmeticError(f"{dist} AFT fit: {int(d.sum())} events for {X.shape[1] + 1} parameters")
     b0 = np.linalg.lstsq(X, y, rcond=None)[0]
     theta = np.append(b0, np.log(np.std(y - X @ b0)))
 
