@@ -1,6 +1,6 @@
 import gc
 
-from .cli import main
+from .pipeline.cli import main
 
 status = main()
 gc.freeze()  # exit without a last collection over every object the libraries made (about 0.3 s)

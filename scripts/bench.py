@@ -53,7 +53,7 @@ def copy_archive(dest: Path) -> Path:
 def synthetic_table(n: int, seed: int = 0) -> bytes:
     import numpy as np
 
-    from replication.exhibits import paper_date
+    from replication.archive.exhibits import paper_date
 
     rng = np.random.default_rng(seed)
     header = "Conflict Name\tConflict Start\tProposer\tResponse\tDays Before Talks\tConflict End"
@@ -78,12 +78,16 @@ def scaling(n: int) -> dict:
 
     import pandas as pd
 
-    from replication.appendix_table import read_appendix_table
-    from replication.ledger import apply_ledger
-    from replication.schema import WARS, Table
-    from replication.survival import aalen_johansen, cox_cause_specific, kaplan_meier_talks, survival_frame
-    from replication.validation import run_suite, war_rules
-    from replication.wars import parse_rows, typed
+    from replication.common.formats import typed
+    from replication.common.tables import Table
+    from replication.common.validation import run_suite
+    from replication.sources.appendix_table import read_appendix_table
+    from replication.sources.ledger import apply_ledger
+    from replication.survival.estimators import aalen_johansen, cox_cause_specific, kaplan_meier_talks
+    from replication.survival.frame import survival_frame
+    from replication.wars.dataset import parse_rows
+    from replication.wars.rules import WAR_RULES
+    from replication.wars.schema import WARS
 
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,7 +115,7 @@ def scaling(n: int) -> dict:
         wars = typed(wars, table)
         out["parse"] = time.perf_counter() - t
         t = time.perf_counter()
-        failures = run_suite(wars, table, war_rules)
+        failures = run_suite(wars, table, WAR_RULES)
         assert not failures, failures[:3]
         out["validate"] = time.perf_counter() - t
         t = time.perf_counter()

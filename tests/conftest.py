@@ -1,13 +1,17 @@
+import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
-from replication import paths  # noqa: E402
-from replication.build import Sources, build  # noqa: E402
+from replication.common import paths  # noqa: E402
+from replication.pipeline.atomic import write_atomic  # noqa: E402
+from replication.wars.build import Sources, build  # noqa: E402
 
 SHARED = paths.ROOT.parent / "shared"
 
@@ -21,6 +25,7 @@ def built(tmp_path_factory):
     """The real pipeline, written to a temporary directory (the committed outputs are untouched)."""
     out = tmp_path_factory.mktemp("processed")
     data = build(out_dir=out, log=quiet)
+    write_atomic(data.files)
     data.out_dir = out
     return data
 
@@ -70,3 +75,29 @@ def shared_path(*parts) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present (shared/ is not beside the clone)")
     return path
+
+
+PY = sys.executable
+
+
+def archive_copy(tmp_path: Path) -> Path:
+    dest = tmp_path / "archive"
+    shutil.copytree(paths.ROOT, dest, ignore=shutil.ignore_patterns(
+        ".venv", ".venv-tools", ".git", ".cache", "logs", "__pycache__", ".pytest_cache", ".hypothesis"))
+    return dest
+
+
+def cli(root: Path, *args, **kwargs):
+    return subprocess.Popen([PY, "-m", "replication", *args], cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def tree_hashes(root: Path, folders=("data/processed", "figures", "exhibits")) -> dict:
+    out = {}
+    for folder in folders:
+        for p in sorted((root / folder).rglob("*")):
+            if p.is_file():
+                out[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+    for name in ("codebook.md", "REPORT.md", "datapackage.json"):
+        out[name] = hashlib.sha256((root / name).read_bytes()).hexdigest()
+    return out

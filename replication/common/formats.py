@@ -1,0 +1,86 @@
+"""Output formats: schema-formatted CSV and Stata files, the reader for them, and schema dtypes in memory.
+(Writing files to disk is the pipeline's job: pipeline/atomic.py.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .tables import Table
+
+STATA_TIMESTAMP = dt.datetime(2026, 11, 24)  # fixed, so that reruns give byte-identical .dta files
+
+
+def csv_text(df: pd.DataFrame, table: Table) -> str:
+    """UTF-8 CSV: ISO dates, true/false, whole numbers, 12 significant digits, empty cells for missing values."""
+    out = pd.DataFrame(index=df.index)
+    for f in table.fields:
+        col = df[f.name]
+        if f.type == "date":
+            out[f.name] = ["" if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in col]
+        elif f.type == "boolean":
+            out[f.name] = ["" if pd.isna(v) else ("true" if v else "false") for v in col]
+        elif f.type == "integer":
+            out[f.name] = ["" if pd.isna(v) else str(int(v)) for v in col]
+        elif f.type == "number":
+            out[f.name] = ["" if pd.isna(v) else format(float(v), ".12g") for v in col]
+        else:
+            out[f.name] = ["" if v is None or pd.isna(v) else str(v) for v in col]
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def read_typed(path: Path, table: Table) -> pd.DataFrame:
+    """Read a file `csv_text` wrote: numbers numeric, true/false as booleans, ISO dates as datetimes.
+    Columns not in the schema stay text."""
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    for f in table.fields:
+        if f.name not in df:
+            continue
+        if f.type in ("integer", "number"):
+            df[f.name] = pd.to_numeric(df[f.name])
+        elif f.type == "date":
+            df[f.name] = pd.to_datetime(df[f.name])
+        elif f.type == "boolean":
+            col = df[f.name].map({"true": True, "false": False})
+            df[f.name] = col.astype(bool) if col.notna().all() else col.astype("boolean")
+    return df
+
+
+def stata_bytes(df: pd.DataFrame, table: Table, label: str) -> bytes:
+    """Stata 118 .dta: dates as %td, booleans as 0/1, missing numbers as Stata missing, labels from the schema."""
+    out = pd.DataFrame(index=df.index)
+    for f in table.fields:
+        col = df[f.name]
+        if f.type == "date":
+            out[f.name] = pd.to_datetime(col)
+        elif f.type == "boolean":
+            out[f.name] = col.astype("int8")
+        elif f.type == "integer":
+            out[f.name] = col.astype("float64") if col.isna().any() else col.astype("int32")
+        else:
+            out[f.name] = ["" if v is None or pd.isna(v) else str(v) for v in col]
+    dates = {f.name: "td" for f in table.fields if f.type == "date"}
+    labels = {f.name: f.description[:80] for f in table.fields}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.dta"
+        out.to_stata(path, write_index=False, convert_dates=dates, variable_labels=labels, version=118,
+                     data_label=label[:80], time_stamp=STATA_TIMESTAMP)
+        return path.read_bytes()
+
+
+def typed(df: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """Schema dtypes: nullable integers and booleans, dates as datetime64, strings as object."""
+    df = df.copy()
+    for f in table.fields:
+        if f.type == "integer":
+            df[f.name] = pd.array([None if pd.isna(v) else int(v) for v in df[f.name]], dtype="Int64")
+        elif f.type == "boolean":
+            df[f.name] = df[f.name].astype("boolean")
+        elif f.type == "date":
+            df[f.name] = pd.to_datetime(df[f.name])
+        else:
+            df[f.name] = df[f.name].astype(object).where(df[f.name].notna(), None)
+    return df

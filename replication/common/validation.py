@@ -1,0 +1,178 @@
+"""The great-expectations suite of any table: the expectations that follow from its schema, plus the
+cross-field rules a stage declares for it (`Rules`).
+
+Every failure is reported as one line naming the row, the column(s), the value and the rule.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+
+from . import offload
+from .errors import ValidationFailed
+from .tables import Table
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Cross-field rules of a table beyond its schema: `expectations(gx)` builds them, on helper
+    columns that `helpers(df)` computes (name -> values, in order); `sources` names the real columns
+    behind each helper, for the failure messages. Picklable, so a suite can run in another process."""
+
+    expectations: Callable
+    helpers: Callable | None = None
+    sources: dict = field(default_factory=dict)
+
+
+def _gx():
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations as gx
+
+    return gx
+
+
+@functools.cache
+def _batch_definition():
+    """One ephemeral context and in-memory data asset, reused by every suite of the process."""
+    gx = _gx()
+    context = gx.get_context(mode="ephemeral")
+    try:
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    except Exception:  # pragma: no cover - progress bars are cosmetic
+        pass
+    return context.data_sources.add_pandas("tables").add_dataframe_asset("frame").add_batch_definition_whole_dataframe(
+        "all")
+
+
+def schema_expectations(table: Table, gx, helpers: list[str]) -> list:
+    """Expectations that follow from each field's definition (helper columns come last)."""
+    E, out = gx.expectations, []
+    out.append(E.ExpectTableColumnsToMatchOrderedList(column_list=table.columns + helpers,
+                                                      meta={"rule": "columns as in the schema"}))
+    key = list(table.primary_key)
+    if len(key) > 1:
+        out.append(E.ExpectCompoundColumnsToBeUnique(column_list=key, meta={"rule": f"primary key {key} unique"}))
+    if MISSING_REQUIRED in helpers:  # one expectation for all required columns (one per column costs 5 ms each)
+        out.append(E.ExpectColumnValuesToBeNull(column=MISSING_REQUIRED, meta={"rule": "required"}))
+    for f in table.fields:
+        if f.unique:
+            out.append(E.ExpectColumnValuesToBeUnique(column=f.name, meta={"rule": "unique"}))
+        if f.enum:
+            out.append(E.ExpectColumnValuesToBeInSet(column=f.name, value_set=list(f.enum),
+                                                     meta={"rule": f"one of {list(f.enum)}"}))
+        if f.pattern:
+            out.append(E.ExpectColumnValuesToMatchRegex(column=f.name, regex=f.pattern,
+                                                        meta={"rule": f"matches {f.pattern}"}))
+        if f.type == "boolean":
+            out.append(E.ExpectColumnValuesToBeInSet(column=f.name, value_set=[True, False],
+                                                     meta={"rule": "true or false"}))
+        if f.minimum is not None or f.maximum is not None:
+            out.append(E.ExpectColumnValuesToBeBetween(column=f.name, min_value=f.minimum, max_value=f.maximum,
+                                                       meta={"rule": f"at least {f.minimum}" if f.maximum is None else
+                                                             f"between {f.minimum} and {f.maximum}"}))
+    return out
+
+
+# Helper column: the required columns that are empty in the row (None when there are none).
+MISSING_REQUIRED = "_missing_required"
+def validation_frame(df: pd.DataFrame, table: Table, rules: Rules | None = None) -> pd.DataFrame:
+    """The table as it will be written (dates as ISO text, integers as int or None), plus helpers."""
+    if list(df.columns) != table.columns:
+        raise ValidationFailed([f"table {table.name}: rule 'columns as in the schema': "
+                                f"expected {table.columns}, got {list(df.columns)}"])
+    out = pd.DataFrame(index=df.index)
+    for f in table.fields:
+        col = df[f.name]
+        if f.type == "date":
+            out[f.name] = [None if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in col]
+        elif f.type in ("integer", "boolean"):
+            out[f.name] = pd.Series([None if pd.isna(v) else (bool(v) if f.type == "boolean" else int(v))
+                                     for v in col], index=df.index, dtype=object)
+        else:
+            out[f.name] = col
+    required = [f.name for f in table.fields if f.required]
+    if required:
+        empty = out[required].isna().to_numpy()
+        missing = pd.Series(None, index=out.index, dtype=object)
+        for i in empty.any(axis=1).nonzero()[0]:  # only rows with an empty required cell
+            missing.iloc[i] = ", ".join(c for c, e in zip(required, empty[i]) if e)
+        out[MISSING_REQUIRED] = missing
+    if rules is not None and rules.helpers is not None:
+        for name, values in rules.helpers(df).items():
+            out[name] = values
+    return out.astype(object).where(out.notna(), None)
+
+
+def run_suite(df: pd.DataFrame, table: Table, rules: Rules | None = None, name: str | None = None) -> list[str]:
+    """Validate against the schema's expectations plus the table's `rules`; return one line per
+    failing value (empty when the suite passes)."""
+    gx = _gx()
+    frame = validation_frame(df, table, rules)
+    batch = _batch_definition().get_batch(batch_parameters={"dataframe": frame})
+    # Given to the constructor: add_expectation compares each new expectation with all earlier ones.
+    suite = gx.ExpectationSuite(name=name or f"{table.name}_suite", expectations=schema_expectations(
+        table, gx, list(frame.columns[len(table.columns):])) + (rules.expectations(gx) if rules else []))
+    key = table.primary_key[0]
+    # A cheap pass first; only a failing suite is rerun to collect the failing rows.
+    if batch.validate(suite, result_format="BOOLEAN_ONLY").success:
+        return []
+    result = batch.validate(suite, result_format={"result_format": "COMPLETE",
+                                                  "unexpected_index_column_names": [key]})
+    return describe_failures(result, key, frame, rules.sources if rules else {})
+
+
+def describe_failures(result, key: str, frame: pd.DataFrame, sources: dict) -> list[str]:
+    lines = []
+    for res in result.results:
+        if res.success:
+            continue
+        config = res.expectation_config
+        rule = (config.meta or {}).get("rule", config.type)
+        columns = []
+        for k in ("column", "column_A", "column_B"):
+            for c in sources.get(config.kwargs.get(k), [config.kwargs.get(k)]):
+                if c is not None and c not in columns:
+                    columns.append(c)
+        if res.exception_info and res.exception_info.get("raised_exception"):
+            lines.append(f"rule '{rule}': could not be evaluated: {res.exception_info.get('exception_message')}")
+            continue
+        indexed = res.result.get("unexpected_index_list")
+        if not indexed:
+            lines.append(f"table: rule '{rule}': observed {res.result.get('observed_value')!r}")
+            continue
+        rows = frame.set_index(key)
+        for item in indexed:
+            row = rows.loc[item.get(key)]
+            cols = row[MISSING_REQUIRED].split(", ") if columns == [MISSING_REQUIRED] else columns
+            values = ", ".join(f"{c}={row[c]!r}" for c in cols)
+            lines.append(f"war {item.get(key)}: {values}: rule '{rule}'")
+    return sorted(lines)
+
+
+def check(df: pd.DataFrame, table: Table, rules: Rules | None = None) -> None:
+    """Validate now, raising ValidationFailed; or, when the pipeline has installed a helper process
+    (`offload.current`), hand the suite to it (its failures stop the run before anything is written)."""
+    if offload.current is not None:
+        offload.current.validate(df, table, rules)
+        return
+    failures = run_suite(df, table, rules)
+    if failures:
+        raise ValidationFailed(failures)
+
+
+def validated_csv(df: pd.DataFrame, table: Table, rules: Rules | None = None) -> bytes:
+    """The table's columns, validated against its schema, as the bytes of its CSV file."""
+    from .formats import csv_text
+
+    df = df[table.columns]
+    check(df, table, rules)
+    return csv_text(df, table).encode()

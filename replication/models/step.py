@@ -1,0 +1,46 @@
+"""The formal-models stage as a pipeline step: the worked propositions, Figure 1 redrawn, the regime map,
+and the observed cases beside the regimes the resilience model predicts."""
+
+from __future__ import annotations
+
+from ..common.steps import Context, Step
+
+
+def run(ctx: Context) -> dict:
+    from .. import models as M
+    from ..common import paths
+    from ..common.figures import write_figures
+    from ..common.validation import validated_csv
+    from ..wars.dataset import read_wars
+    from .examples import figure1_payoffs, proposition1_examples, proposition2_example, resilience_example
+    from .figures import cases_figure, game_tree_figure, regime_map_figure
+    from .link import link_cases, load_cases
+    from .schema import CASES, FIGURE1_PAYOFFS, PROP1_EXAMPLES, PROP2_EXAMPLE
+
+    root, cases_yaml, log = ctx.root, paths.CASES, ctx.log
+    m, outcome = resilience_example()
+    out_dir, fig_dir = root / "data/processed", root / "figures"
+    cases = link_cases(load_cases(cases_yaml), read_wars(out_dir / "wars.csv"), cases_yaml)
+    verdicts = cases["agrees"]
+    log(f"models: example regime '{outcome.regime}'; {len(cases)} cases linked ({int((verdicts == True).sum())} "  # noqa: E712
+        f"agree, {int((verdicts == False).sum())} differ, {int(verdicts.isna().sum())} undetermined)")  # noqa: E712
+    # figures first: during `all` they render in parallel with what follows
+    figures = write_figures({"figure1_game_tree": game_tree_figure(M.game_tree(), M.payoff_expression),
+                             "regime_map": regime_map_figure(M.regime_codes, outcome.prior_q, outcome.q_hat, cases),
+                             "cases": cases_figure(cases)}, fig_dir)
+    tables = {PROP1_EXAMPLES: proposition1_examples(), PROP2_EXAMPLE: proposition2_example(m, outcome),
+              FIGURE1_PAYOFFS: figure1_payoffs(), CASES: cases}
+    files = {root / table.path: validated_csv(df, table) for table, df in tables.items()} | figures
+    log(f"models: {len(files)} files ready")
+    return files
+
+
+STEPS = (
+    Step(name="models",
+         description="Propositions 1 and 2 worked, Figure 1 redrawn, regime map, observed cases beside predicted "
+                     "regimes",
+         inputs=("data/processed/wars.csv", "data/hand_coding/cases.yaml"),
+         outputs=("data/processed/models/*.csv", "data/processed/link/cases.csv", "figures/figure1_game_tree.*",
+                  "figures/regime_map.*", "figures/cases.*"),
+         run=run),
+)

@@ -1,0 +1,66 @@
+"""Command line: `python -m replication COMMAND`. Heavy libraries are imported only by the step that runs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .registry import STEPS
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m replication", description="Replication archive for Mastro & "
+                                "Siegel, 'Talking to the Enemy' (Journal of Theoretical Politics).")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for step in STEPS.values():
+        sub.add_parser(step.name, help=step.description)
+    run_all = sub.add_parser("all", help="every step, in the paper's order: " + ", ".join(STEPS))
+    run_all.add_argument("--sample", choices=("paper", "extended"), default="paper",
+                         help="paper: the paper's wars (default); extended: also the wars of --extension, "
+                              "with results under data/processed/extended/ and figures/extended/")
+    run_all.add_argument("--extension", type=Path, default=None,
+                         help="CSV of added wars (default data/extensions/wars_extension.csv); see README")
+    run_all.add_argument("--force", action="store_true",
+                         help="rerun every step even if its inputs and outputs are unchanged")
+    sub.add_parser("verify", help="rerun everything into a temporary folder and compare it byte for byte "
+                                  "with the committed outputs")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from ..common import paths
+    from ..common.errors import DataError, ValidationFailed
+    from .atomic import recover, run_lock
+    from .run import Progress, run_all, run_step
+
+    progress = Progress(len(STEPS) if args.command in ("all", "verify") else 1)
+    try:
+        if args.command == "verify":
+            from .verify import verify
+
+            return verify(progress)
+        with run_lock(paths.ROOT):
+            if finished := recover(paths.ROOT):
+                print(f"recovered: completed the writes of an interrupted run ({len(finished)} files)", flush=True)
+            if args.command == "all":
+                from .cache import Cache
+                from .runlog import write_run_log
+
+                cache = None if args.force else Cache(paths.ROOT)
+                files = run_all(paths.ROOT, progress, args.sample, args.extension, cache)
+                write_run_log(files, progress, paths.ROOT / "logs" / "run_log.json")
+            else:
+                run_step(args.command, progress, paths.ROOT)
+    except (DataError, ValidationFailed) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("the failing step wrote nothing; outputs from earlier runs are unchanged", file=sys.stderr)
+        return 1
+    except FileNotFoundError as exc:
+        print(f"error: {exc.filename}: file not found (run the earlier steps first: `python -m replication all`)",
+              file=sys.stderr)
+        return 1
+    print(f"done in {time.perf_counter() - progress.t0:.1f}s", flush=True)
+    return 0

@@ -1,0 +1,53 @@
+"""wars.csv -> the survival and competing-risks results and figures of one sample (paper or extended)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..common import paths
+from ..common.validation import validated_csv
+from ..wars.dataset import read_wars
+from .estimators import aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks, logrank_cold_war, ph_test
+from .frame import TALKS, WAR_END, survival_frame
+from .schema import AFT, CIF, COX, COX_PH_TEST, KM_MEDIAN, KM_TALKS, LOGRANK, SENSITIVITY, SURVIVAL_DATA
+
+
+SAMPLES = {  # sample -> (wars file, output folder, figure folder), relative to the root
+    "paper": ("data/processed/wars.csv", "data/processed/survival", "figures"),
+    "extended": ("data/processed/extended/wars_extended.csv", "data/processed/extended/survival", "figures/extended"),
+}
+
+
+def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print) -> dict:
+    """The files (tables and figures) of one sample, validated; nothing is written here."""
+    from ..common.figures import write_figures
+    from .figures import cif_figure, forest_figure, km_figure, timeline_figure
+    from .sensitivity import sensitivity_table
+
+    wars_rel, out_rel, fig_rel = SAMPLES[sample]
+    out_dir, fig_dir = root / out_rel, root / fig_rel
+    wars = read_wars(root / wars_rel)
+    sf = survival_frame(wars)
+    log(f"survival: {len(sf)} wars, {int((sf.event == TALKS).sum())} with talks, "
+        f"{int((sf.event == WAR_END).sum())} ended without talks, {int((sf.event == 0).sum())} censored")
+    km, median = kaplan_meier_talks(sf)
+    cif = aalen_johansen(sf["time_days"], sf["event"])
+    cph_talks, df_talks, cox_talks = cox_cause_specific(sf, TALKS)
+    cph_end, df_end, cox_end = cox_cause_specific(sf, WAR_END)
+    cox = pd.concat([cox_talks, cox_end], ignore_index=True)
+    log("survival: drawing figures")  # first: during `all` they render in parallel with what follows
+    figures = write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
+                             "forest_hazard_ratios": forest_figure(cox), "timeline": timeline_figure(wars)}, fig_dir)
+    ph = pd.concat([ph_test(cph_talks, df_talks).assign(cause="talks"),
+                    ph_test(cph_end, df_end).assign(cause="war_end")], ignore_index=True)
+    aft = aft_models(sf)
+    log("survival: sensitivity to each coding choice")
+    sens = sensitivity_table(wars, pd.read_csv(root / "data/processed/discrepancies.csv", dtype=str))
+    log("survival: validating the result tables against the schema")
+    tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
+              COX_PH_TEST: ph, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
+    files = {out_dir / t.path.rsplit("/", 1)[1]: validated_csv(df, t) for t, df in tables.items()} | figures
+    log(f"survival: {len(files)} files ready")
+    return files

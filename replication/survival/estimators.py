@@ -1,0 +1,171 @@
+"""The estimators of the survival stage: Kaplan-Meier, Aalen-Johansen cumulative incidence,
+cause-specific Cox models, proportional-hazards tests, AFT models, the log-rank test, and the headline
+numbers of one coding of the data."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .frame import COVARIATES, HORIZONS, TALKS, WAR_END
+
+Z95 = 1.959963984540054
+# Library defaults stop early (log-likelihoods off by 1e-6); these reach R's optimum to 1e-9.
+COX_FIT = {"precision": 1e-12, "r_precision": 1e-14, "max_steps": 200}
+
+
+def aalen_johansen(time, event, causes=(TALKS, WAR_END)) -> pd.DataFrame:
+    """Exact Aalen-Johansen cumulative incidence for each cause, ties kept together (no jitter).
+
+    Variance: the estimator of cmprsk::cuminc (Gray's Fortran routine), so that R can check it."""
+    time, event = np.asarray(time, float), np.asarray(event, int)
+    times, index = np.unique(time, return_inverse=True)
+    n_risk = len(time) - np.concatenate(([0], np.cumsum(np.bincount(index, minlength=len(times)))[:-1]))
+    d = {k: np.bincount(index[event == k], minlength=len(times)) for k in causes}
+    d_all = sum(d.values())
+    out = {"time_days": times, "at_risk": n_risk}
+    for k in causes:
+        others = d_all - d[k]
+        s_prev, f, v1, v2, v3 = 1.0, 0.0, 0.0, 0.0, 0.0
+        cif, var = [], []
+        for j, rs in enumerate(n_risk):
+            nd1, nd2 = d[k][j], others[j]
+            s_next = s_prev * (rs - nd1 - nd2) / rs
+            f += s_prev * nd1 / rs
+            if nd2 > 0 and s_next > 0:
+                t5 = 1 - (nd2 - 1) / (rs - 1) if nd2 > 1 else 1.0
+                t6 = s_prev ** 2 * t5 * nd2 / rs ** 2
+                t3, t4 = 1 / s_next, f / s_next
+                v1, v2, v3 = v1 + t4 * t4 * t6, v2 + t3 * t4 * t6, v3 + t3 * t3 * t6
+            if nd1 > 0:
+                t5 = 1 - (nd1 - 1) / (rs - 1) if nd1 > 1 else 1.0
+                t6 = s_prev ** 2 * t5 * nd1 / rs ** 2
+                t3 = 1 / s_next if s_next > 0 else 0.0
+                t4 = 1 + t3 * f
+                v1, v2, v3 = v1 + t4 * t4 * t6, v2 + t3 * t4 * t6, v3 + t3 * t3 * t6
+            cif.append(f)
+            var.append(v1 + f * f * v3 - 2 * f * v2)
+            s_prev = s_next
+        name = {TALKS: "talks", WAR_END: "war_end"}[k]
+        out[f"cif_{name}"] = np.array(cif)
+        out[f"cif_{name}_var"] = np.array(var)
+        lo, hi = loglog_interval(np.array(cif), np.sqrt(np.maximum(var, 0)))
+        out[f"cif_{name}_lower"], out[f"cif_{name}_upper"] = lo, hi
+    return pd.DataFrame(out)
+
+
+def loglog_interval(p, se):
+    """95% interval on the log(-log) scale for a probability p with standard error se."""
+    p, se = np.asarray(p, float), np.asarray(se, float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        k = Z95 * se / (p * np.log(p))
+        lower, upper = p ** np.exp(-k), p ** np.exp(k)
+    ok = (p > 0) & (p < 1)
+    return np.where(ok, np.minimum(lower, upper), np.nan), np.where(ok, np.maximum(lower, upper), np.nan)
+
+
+def step_value(table: pd.DataFrame, column: str, t: float) -> float:
+    """Value of a right-continuous step function at t (0 before the first step)."""
+    rows = table[table["time_days"] <= t]
+    return float(rows[column].iloc[-1]) if len(rows) else 0.0
+
+
+def kaplan_meier_talks(sf: pd.DataFrame):
+    """KM of time to talks, war end treated as censoring; log-log (exponential Greenwood) 95% bands."""
+    from lifelines import KaplanMeierFitter
+
+    kmf = KaplanMeierFitter().fit(sf["time_days"], sf["event"] == TALKS, alpha=0.05)
+    ci = kmf.confidence_interval_survival_function_
+    table = kmf.event_table
+    km = pd.DataFrame({
+        "time_days": kmf.survival_function_.index.to_numpy().astype(int),
+        "survival": kmf.survival_function_.iloc[:, 0].to_numpy(),
+        "ci_lower": ci.iloc[:, 0].to_numpy(),
+        "ci_upper": ci.iloc[:, 1].to_numpy(),
+        "at_risk": table["at_risk"].reindex(kmf.survival_function_.index).to_numpy().astype(int),
+        "events": table["observed"].reindex(kmf.survival_function_.index).to_numpy().astype(int),
+    })
+    km.loc[km["time_days"] == 0, "at_risk"] = len(sf)
+    km.loc[(km["survival"] <= 0) | (km["survival"] >= 1), ["ci_lower", "ci_upper"]] = np.nan  # undefined, as in R
+    return km, median_with_interval(km)
+
+
+def median_with_interval(km: pd.DataFrame) -> dict:
+    """Median and its 95% interval as R's survfit reports them: first time each curve reaches <= 0.5
+    (NaN: not reached)."""
+    def first_below(column):
+        hit = km.loc[km[column] <= 0.5, "time_days"]
+        return float(hit.iloc[0]) if len(hit) else float("nan")
+
+    return {"median": first_below("survival"), "lower": first_below("ci_lower"), "upper": first_below("ci_upper")}
+
+
+def cox_cause_specific(sf: pd.DataFrame, cause: int):
+    """Cause-specific Cox model (Efron ties) for one cause; other causes censored."""
+    from lifelines import CoxPHFitter
+
+    df = sf[["time_days"] + COVARIATES].assign(observed=(sf["event"] == cause).astype(int))
+    cph = CoxPHFitter().fit(df, duration_col="time_days", event_col="observed", fit_options=COX_FIT)
+    s = cph.summary
+    table = pd.DataFrame({
+        "cause": {TALKS: "talks", WAR_END: "war_end"}[cause],
+        "covariate": s.index,
+        "coef": s["coef"].to_numpy(),
+        "se": s["se(coef)"].to_numpy(),
+        "hazard_ratio": s["exp(coef)"].to_numpy(),
+        "hr_lower": s["exp(coef) lower 95%"].to_numpy(),
+        "hr_upper": s["exp(coef) upper 95%"].to_numpy(),
+        "p_value": s["p"].to_numpy(),
+        "events": int(df["observed"].sum()),
+        "n": len(df),
+        "log_likelihood": cph.log_likelihood_,
+    })
+    return cph, df, table
+
+
+def ph_test(cph, df) -> pd.DataFrame:
+    """Schoenfeld-residual tests of proportional hazards (rank time transform)."""
+    from lifelines.statistics import proportional_hazard_test
+
+    res = proportional_hazard_test(cph, df, time_transform="rank").summary
+    return pd.DataFrame({"covariate": res.index.get_level_values(-1), "test_statistic": res["test_statistic"].to_numpy(),
+                         "p_value": res["p"].to_numpy()})
+
+
+def aft_models(sf: pd.DataFrame) -> pd.DataFrame:
+    """Parametric AFT models of time to talks (war end censored), compared by AIC (see aft.py)."""
+    from .aft import aft_table
+
+    X = np.column_stack([sf[COVARIATES].to_numpy(float), np.ones(len(sf))])
+    out = pd.DataFrame(aft_table(X, sf["time_days"].to_numpy(float), (sf["event"] == TALKS).to_numpy(), COVARIATES))
+    best = out.groupby("model", sort=False)["aic"].first().idxmin()
+    return out.assign(lowest_aic=out["model"] == best)
+
+
+def logrank_cold_war(sf: pd.DataFrame) -> pd.DataFrame:
+    """Log-rank test of time to talks (war end censored), Cold-War wars against later wars."""
+    from lifelines.statistics import logrank_test
+
+    g = sf["cold_war"] == 1
+    talks = sf["event"] == TALKS
+    r = logrank_test(sf.loc[g, "time_days"], sf.loc[~g, "time_days"], talks[g], talks[~g])
+    return pd.DataFrame([{"groups": "cold_war=1 vs cold_war=0", "n_1": int(g.sum()), "n_0": int((~g).sum()),
+                          "events_1": int(talks[g].sum()), "events_0": int(talks[~g].sum()),
+                          "chi_square": r.test_statistic, "df": 1, "p_value": r.p_value}])
+
+
+def headline(sf: pd.DataFrame) -> dict:
+    """The numbers the sensitivity table reports for one coding of the data."""
+    km, median = kaplan_meier_talks(sf)
+    aj = aalen_johansen(sf["time_days"], sf["event"])
+    _, _, cox = cox_cause_specific(sf, TALKS)
+    hr = cox.set_index("covariate").loc["cold_war"]
+    out = {"n_wars": len(sf), "talks": int((sf["event"] == TALKS).sum()),
+           "war_end_without_talks": int((sf["event"] == WAR_END).sum()), "censored": int((sf["event"] == 0).sum()),
+           "km_median_days": median["median"]}
+    for h in HORIZONS:
+        out[f"cif_talks_{h}d"] = step_value(aj, "cif_talks", h)
+        out[f"one_minus_km_{h}d"] = 1 - step_value(km, "survival", h)
+    out["hr_cold_war"] = float(hr["hazard_ratio"])
+    out["hr_cold_war_lower"], out["hr_cold_war_upper"] = float(hr["hr_lower"]), float(hr["hr_upper"])
+    return out

@@ -1,0 +1,109 @@
+"""The figures of the survival stage: Kaplan-Meier, cumulative incidence, hazard ratios, the timeline of wars."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FixedLocator, NullFormatter, StrMethodFormatter
+
+from ..common.figures import OKABE_ITO, plt
+
+
+def km_figure(km: pd.DataFrame, median: dict, times: pd.Series):
+    fig, (ax, tab) = plt.subplots(2, 1, figsize=(6.5, 4.6), height_ratios=[4, 1], sharex=True)
+    ax.step(km["time_days"], km["survival"], where="post", color=OKABE_ITO["blue"], lw=1.8,
+            label="Kaplan-Meier: no talks yet")
+    ax.fill_between(km["time_days"], km["ci_lower"], km["ci_upper"], step="post", color=OKABE_ITO["blue"],
+                    alpha=0.18, lw=0, label="95% interval (log-log)")
+    ax.axhline(0.5, color=OKABE_ITO["grey"], lw=0.6, ls=":")
+    ax.set_ylabel("Probability talks have not opened")
+    ax.set_ylim(0, 1.02)
+    ax.set_title(f"Time to talks, war end treated as censoring (median {median['median']:.0f} days)", fontsize=9)
+    ax.legend(frameon=False, loc="upper right")
+    ticks = [0, 365, 730, 1095, 1460, 1825, 2190, 2555, 2920, 3285, 3650]
+    at_risk = [int((times >= t).sum()) for t in ticks]
+    tab.set_axis_off()
+    for t, n in zip(ticks, at_risk):
+        tab.text(t, 0.5, str(n), ha="center", va="center", fontsize=8)
+    tab.text(-120, 0.5, "at risk", ha="right", va="center", fontsize=8)
+    ax.set_xticks(ticks)
+    ax.set_xlim(-50, 3700)
+    ax.set_xlabel("Days since the war began")
+    ax.xaxis.set_tick_params(labelbottom=True)
+    return fig
+
+
+def cif_figure(cif: pd.DataFrame, km: pd.DataFrame):
+    fig, ax = plt.subplots(figsize=(6.5, 4))
+    ax.step(cif["time_days"], cif["cif_talks"], where="post", color=OKABE_ITO["blue"], lw=1.8,
+            label="Talks opened (Aalen-Johansen)")
+    ax.fill_between(cif["time_days"], cif["cif_talks_lower"].fillna(0), cif["cif_talks_upper"].fillna(0),
+                    step="post", color=OKABE_ITO["blue"], alpha=0.15, lw=0)
+    ax.step(cif["time_days"], cif["cif_war_end"], where="post", color=OKABE_ITO["vermillion"], lw=1.8, ls="--",
+            label="War ended without talks (Aalen-Johansen)")
+    ax.fill_between(cif["time_days"], cif["cif_war_end_lower"].fillna(0), cif["cif_war_end_upper"].fillna(0),
+                    step="post", color=OKABE_ITO["vermillion"], alpha=0.12, lw=0)
+    ax.step(km["time_days"], 1 - km["survival"], where="post", color=OKABE_ITO["grey"], lw=1.2, ls=":",
+            label="1 - Kaplan-Meier (war end censored): overstates talks")
+    ax.set_xscale("symlog", linthresh=30)
+    ax.set_xticks([0, 7, 30, 90, 365, 1000, 3650])
+    ax.set_xticklabels(["0", "7", "30", "90", "365", "1000", "3650"])
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("Days since the war began (log scale beyond 30 days)")
+    ax.set_ylabel("Cumulative probability")
+    ax.legend(frameon=False, loc="upper left")
+    return fig
+
+
+def forest_figure(cox: pd.DataFrame):
+    labels = {"cold_war": "Cold War era (start before 9 Nov 1989)", "log_battle_deaths": "log battle deaths (COW)",
+              "n_states": "number of states (COW)"}
+    fig, axes = plt.subplots(1, 2, figsize=(7, 2.6), sharey=True)
+    for ax, (cause, g) in zip(axes, cox.groupby("cause", sort=False)):
+        y = np.arange(len(g))[::-1]
+        ax.errorbar(g["hazard_ratio"], y, xerr=[g["hazard_ratio"] - g["hr_lower"], g["hr_upper"] - g["hazard_ratio"]],
+                    fmt="s", color="black", ecolor=OKABE_ITO["grey"], capsize=3, ms=4)
+        ax.axvline(1, color=OKABE_ITO["grey"], lw=0.7, ls="--")
+        ax.set_xscale("log")
+        ax.xaxis.set_major_locator(FixedLocator([0.125, 0.25, 0.5, 1, 2, 4, 8, 16]))  # doublings, in plain numbers
+        ax.xaxis.set_major_formatter(StrMethodFormatter("{x:g}"))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.set_yticks(y)
+        ax.set_yticklabels([labels.get(c, c) for c in g["covariate"]])
+        ax.set_title(f"Hazard of {'talks' if cause == 'talks' else 'war end without talks'} "
+                     f"({int(g['events'].iloc[0])} events)", fontsize=9)
+        ax.set_xlabel("Hazard ratio (95% interval, log scale)")
+    return fig
+
+
+def timeline_figure(wars: pd.DataFrame):
+    w = wars.sort_values("start_date", kind="stable").reset_index(drop=True)
+    start = pd.to_datetime(w["start_date"])
+    talks = pd.to_datetime(w["talks_date"])
+    end = pd.to_datetime(w["end_date"]).fillna(talks + pd.Timedelta(days=120))
+    style = {"accept": ("o", OKABE_ITO["green"], "talks opened: proposal accepted"),
+             "unknown": ("D", OKABE_ITO["purple"], "talks opened: response unknown"),
+             "reject": ("x", OKABE_ITO["vermillion"], "proposal refused: no talks"),
+             "none": (None, None, "no proposal recorded")}
+    fig, ax = plt.subplots(figsize=(7.5, 8.5))
+    y = np.arange(len(w))[::-1]
+    for i, r in w.iterrows():
+        ongoing = bool(r["is_ongoing"])
+        ax.plot([start[i], end[i]], [y[i], y[i]], color=OKABE_ITO["grey"] if not ongoing else OKABE_ITO["sky"],
+                lw=3, solid_capstyle="butt", ls="-" if not ongoing else (0, (2, 1)))
+        marker, colour, _ = style[r["response_type"]]
+        if pd.notna(talks[i]):
+            ax.plot(talks[i], y[i], marker=marker, color=colour, ms=6, mec="black", mew=0.5, ls="none")
+        elif marker:
+            ax.plot(end[i], y[i], marker=marker, color=colour, ms=6, ls="none")
+    ax.set_yticks(y)
+    ax.set_yticklabels(w["war_name"], fontsize=7)
+    for key, (marker, colour, label) in style.items():
+        if marker:
+            ax.plot([], [], marker=marker, color=colour, ls="none", mec="black", mew=0.5, label=label)
+    ax.plot([], [], color=OKABE_ITO["grey"], lw=3, label="war, start to end (paper's dates)")
+    ax.plot([], [], color=OKABE_ITO["sky"], lw=3, ls=(0, (2, 1)), label="ongoing in the paper (drawn to the talks)")
+    ax.legend(frameon=False, loc="lower left", fontsize=7)
+    ax.set_xlabel("Year (bars shorter than a few weeks appear as ticks)")
+    ax.set_title("Wars since WWII (Appendix 1): when talks opened", fontsize=9)
+    return fig

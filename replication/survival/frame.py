@@ -1,0 +1,43 @@
+"""The analysis frame of the survival stage: time from a war's start to the opening of talks, with war
+end as a competing event.
+
+Unit: a war. Origin: start_date. Event 1: talks open (days_to_talks). Event 2: the war ends without
+talks (duration_days). A war still ongoing without talks is censored at CENSOR_DATE.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+CENSOR_DATE = dt.date(2026, 11, 24)  # data version date: cut-off for wars ongoing without talks
+COLD_WAR_END = dt.date(1989, 11, 9)  # fall of the Berlin Wall
+COVARIATES = ["cold_war", "log_battle_deaths", "n_states"]  # declared in advance; see README
+HORIZONS = (30, 90, 365, 1000)
+TALKS, WAR_END, CENSORED = 1, 2, 0
+
+
+def _dates(df, column):
+    return pd.to_datetime(df[column])
+
+
+def survival_frame(wars: pd.DataFrame) -> pd.DataFrame:
+    """One row per war: time (days), event (1 talks, 2 war end without talks, 0 censored), covariates.
+
+    Talks dated after the war's end are not an event of the war (the war ended first)."""
+    start, end, talks = _dates(wars, "start_date"), _dates(wars, "end_date"), _dates(wars, "talks_date")
+    talks_in_war = talks.notna() & (end.isna() | (talks <= end))
+    censor = pd.Timestamp(CENSOR_DATE)
+    time = np.where(talks_in_war, (talks - start).dt.days,
+                    np.where(end.notna(), (end - start).dt.days, (censor - start).dt.days))
+    event = np.where(talks_in_war, TALKS, np.where(end.notna(), WAR_END, CENSORED))
+    return pd.DataFrame({
+        "war_id": wars["war_id"].to_numpy(),
+        "time_days": time.astype(int),
+        "event": event.astype(int),
+        "cold_war": (start < pd.Timestamp(COLD_WAR_END)).astype(int).to_numpy(),
+        "log_battle_deaths": np.log(wars["cow_battle_deaths"].astype(float)).round(10).to_numpy(),  # as written
+        "n_states": (wars["cow_states_side_a"].astype(int) + wars["cow_states_side_b"].astype(int)).to_numpy(),
+    })

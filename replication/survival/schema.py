@@ -1,0 +1,205 @@
+"""The tables of the survival stage (data/processed/survival/)."""
+
+from __future__ import annotations
+
+from ..common.tables import PROB, Field, Table
+
+SURVIVAL_SOURCE = "data/processed/survival/survival_data.csv (from wars.csv)"
+CAUSES = ("talks", "war_end")
+
+
+def _f(name, type_, description, rule, source=SURVIVAL_SOURCE, **kw):
+    return Field(name, type_, description, source, rule, **kw)
+
+
+def _counts(*names_and_descriptions):
+    return tuple(_f(n, "integer", d, "Count.", required=True, minimum=0) for n, d in names_and_descriptions)
+
+
+SURVIVAL_DATA = Table(
+    name="survival_data", path="data/processed/survival/survival_data.csv",
+    description="The analysis frame of the survival step, and its primary specification: the unit is a "
+    "war; time runs from start_date; the event of interest is the opening of talks (days_to_talks); a war "
+    "that ended without talks has a competing event at duration_days; a war ongoing without talks is "
+    "censored at the cut-off 2026-11-24. Covariates declared in advance: cold_war, log_battle_deaths, n_states.",
+    primary_key=("war_id",),
+    fields=(
+        _f("war_id", "string", "War (wars.csv).", "Foreign key to wars.war_id.", source="wars.csv",
+           required=True, unique=True),
+        _f("time_days", "integer", "Days from start_date to the event or censoring.",
+           "days_to_talks if talks opened before the war's end; else duration_days; else days to the "
+           "cut-off 2026-11-24 (ongoing without talks).", source="wars.csv", required=True, minimum=0),
+        _f("event", "integer", "1 talks opened, 2 war ended without talks, 0 censored.",
+           "Talks dated after the war's end are not an event of the war.", source="wars.csv", required=True,
+           enum=(0, 1, 2)),
+        _f("cold_war", "integer", "1 if the war began before 9 November 1989.", "start_date < 1989-11-09.",
+           source="wars.csv", required=True, enum=(0, 1)),
+        _f("log_battle_deaths", "number", "Natural log of COW battle deaths.",
+           "log(cow_battle_deaths), rounded to 10 decimals (as written, so R reads the same data).",
+           source="wars.csv (COW v4.0 BatDeath)", required=True, minimum=0),
+        _f("n_states", "integer", "Number of states in the war (both sides).",
+           "cow_states_side_a + cow_states_side_b.", source="wars.csv (COW v4.0)", required=True, minimum=2),
+    ),
+)
+
+KM_TALKS = Table(
+    name="km_talks", path="data/processed/survival/km_talks.csv",
+    description="Kaplan-Meier estimate of the probability that talks have not opened, treating war end "
+    "without talks as censoring (what most studies do; see cif.csv for the competing-risks estimate).",
+    primary_key=("time_days",),
+    fields=(
+        _f("time_days", "integer", "Days since the war began.", "Every distinct observed time, and 0.",
+           required=True, unique=True, minimum=0),
+        _f("survival", "number", "Probability talks have not opened by this day.", "lifelines "
+           "KaplanMeierFitter; checked against statsmodels and R survfit.", required=True, **PROB),
+        _f("ci_lower", "number", "Lower 95% bound, log-log (exponential Greenwood).", "As R conf.type='log-log'.",
+           missing="undefined where survival is 1 or 0", **PROB),
+        _f("ci_upper", "number", "Upper 95% bound, log-log.", "As R conf.type='log-log'.",
+           missing="undefined where survival is 1 or 0", **PROB),
+    ) + _counts(("at_risk", "Wars still at risk (no event before this day)."),
+                ("events", "Talks opened on this day.")),
+)
+
+KM_MEDIAN = Table(
+    name="km_median", path="data/processed/survival/km_median.csv",
+    description="Median days to talks (Kaplan-Meier) with its 95% interval, as R's survfit reports it.",
+    primary_key=("median",),
+    fields=(
+        _f("median", "number", "Median days to talks.", "First time the curve is at or below 0.5.",
+           minimum=0, missing="not reached"),
+        _f("lower", "number", "Lower 95% bound of the median.", "First time the lower band is at or below "
+           "0.5 (R survfit).", minimum=0, missing="not reached"),
+        _f("upper", "number", "Upper 95% bound of the median.", "First time the upper band is at or below "
+           "0.5 (R survfit).", minimum=0, missing="not reached: the upper band never falls to 0.5"),
+    ),
+)
+
+CIF = Table(
+    name="cif", path="data/processed/survival/cif.csv",
+    description="Aalen-Johansen cumulative incidence of talks and of war end without talks (competing "
+    "risks): the headline estimate. Exact with ties; variance as cmprsk::cuminc.",
+    primary_key=("time_days",),
+    fields=(
+        _f("time_days", "integer", "Days since the war began.", "Every distinct observed time.", required=True,
+           unique=True, minimum=0),
+        _f("at_risk", "integer", "Wars at risk just before this day.", "Count.", required=True, minimum=0),
+    ) + tuple(
+        f for cause in CAUSES for f in (
+            _f(f"cif_{cause}", "number", f"Cumulative incidence of {cause.replace('_', ' ')} by this day.",
+               "replication/survival.py aalen_johansen; checked against cmprsk, survival and a product integral.",
+               required=True, **PROB),
+            _f(f"cif_{cause}_lower", "number", "Lower 95% bound (log-log transform).",
+               "cif^exp(+1.96 se / (cif log cif)).", missing="undefined where the estimate is 0", **PROB),
+            _f(f"cif_{cause}_upper", "number", "Upper 95% bound (log-log transform).",
+               "cif^exp(-1.96 se / (cif log cif)).", missing="undefined where the estimate is 0", **PROB),
+        )
+    ) + tuple(
+        _f(f"cif_{cause}_var", "number", "Variance of the estimate.", "Gray's estimator (cmprsk::cuminc).",
+           required=True, minimum=0) for cause in CAUSES
+    ),
+)
+
+COX = Table(
+    name="cox", path="data/processed/survival/cox.csv",
+    description="Cause-specific Cox models (Efron ties) of the hazard of talks and of war end without "
+    "talks; covariates declared in advance. About five events per covariate: descriptive only.",
+    primary_key=("cause", "covariate"),
+    fields=(
+        _f("cause", "string", "Event modelled; the other is censored.", "", required=True, enum=CAUSES),
+        _f("covariate", "string", "Covariate.", "", required=True,
+           enum=("cold_war", "log_battle_deaths", "n_states")),
+        _f("coef", "number", "Log hazard ratio.", "lifelines CoxPHFitter; checked against statsmodels PHReg "
+           "and R coxph.", required=True),
+        _f("se", "number", "Standard error of coef.", "Inverse information.", required=True, minimum=0),
+        _f("hazard_ratio", "number", "exp(coef).", "", required=True, minimum=0),
+        _f("hr_lower", "number", "Lower 95% bound of the hazard ratio.", "Wald.", required=True, minimum=0),
+        _f("hr_upper", "number", "Upper 95% bound of the hazard ratio.", "Wald.", required=True, minimum=0),
+        _f("p_value", "number", "Wald test p-value.", "", required=True, **PROB),
+    ) + _counts(("events", "Events of this cause."), ("n", "Wars in the model.")) + (
+        _f("log_likelihood", "number", "Partial log-likelihood at the estimate.", "", required=True),
+    ),
+)
+
+COX_PH_TEST = Table(
+    name="cox_ph_test", path="data/processed/survival/cox_ph_test.csv",
+    description="Tests of proportional hazards (scaled Schoenfeld residuals against rank of time).",
+    primary_key=("cause", "covariate"),
+    fields=(
+        _f("cause", "string", "Model.", "", required=True, enum=CAUSES),
+        _f("covariate", "string", "Covariate.", "", required=True),
+        _f("test_statistic", "number", "Chi-square statistic (1 df).", "lifelines proportional_hazard_test, "
+           "time_transform='rank'.", required=True, minimum=0),
+        _f("p_value", "number", "p-value.", "", required=True, **PROB),
+    ),
+)
+
+AFT = Table(
+    name="aft", path="data/processed/survival/aft.csv",
+    description="Parametric accelerated-failure-time models of time to talks (war end censored), "
+    "compared by AIC.",
+    primary_key=("model", "parameter", "covariate"),
+    fields=(
+        _f("model", "string", "Distribution.", "", required=True, enum=("weibull", "lognormal", "loglogistic")),
+        _f("parameter", "string", "lifelines parameter name (location or shape block).",
+           "lambda_/mu_/alpha_: log time scale; rho_/sigma_/beta_: log shape or scale "
+           "(rho_ and beta_ = -log of R's survreg scale; sigma_ = log of it).", required=True),
+        _f("covariate", "string", "Covariate or Intercept.", "", required=True),
+        _f("coef", "number", "Coefficient.", "Exact Newton fit (replication/aft.py); checked against lifelines "
+           "and R survreg.", required=True),
+        _f("se", "number", "Standard error.", "From the analytic observed information.", required=True, minimum=0),
+        _f("p_value", "number", "Wald p-value.", "", required=True, **PROB),
+        _f("log_likelihood", "number", "Log-likelihood of the model.", "Of T, as lifelines and survreg report it.",
+           required=True),
+        _f("aic", "number", "Akaike information criterion.", "-2 loglik + 2 parameters.", required=True),
+        _f("n_parameters", "integer", "Parameters in the model.", "", required=True, minimum=1),
+        _f("lowest_aic", "boolean", "This model has the lowest AIC.", "", required=True),
+    ),
+)
+
+LOGRANK = Table(
+    name="logrank", path="data/processed/survival/logrank.csv",
+    description="Log-rank test of time to talks (war end censored), wars begun in the Cold War against later wars.",
+    primary_key=("groups",),
+    fields=(_f("groups", "string", "Groups compared.", "", required=True),) + _counts(
+        ("n_1", "Wars in group 1."), ("n_0", "Wars in group 0."), ("events_1", "Talks in group 1."),
+        ("events_0", "Talks in group 0.")) + (
+        _f("chi_square", "number", "Log-rank statistic.", "lifelines; checked against statsmodels and R "
+           "survdiff.", required=True, minimum=0),
+        _f("df", "integer", "Degrees of freedom.", "", required=True, minimum=1),
+        _f("p_value", "number", "p-value.", "", required=True, **PROB),
+    ),
+)
+
+SENSITIVITY = Table(
+    name="sensitivity", path="data/processed/survival/sensitivity.csv",
+    description="The headline numbers under each alternative coding of the table: one alternative per "
+    "kind of discrepancy in discrepancies.csv.",
+    primary_key=("coding",),
+    fields=(
+        _f("coding", "string", "Coding of the data.", "replication/sensitivity.py ALTERNATIVES.",
+           source="replication/sensitivity.py", required=True, unique=True),
+        _f("discrepancy_checks", "string", "Discrepancy checks whose wars are recoded.", "check_id values.",
+           source="discrepancies.csv", missing="the primary coding"),
+        _f("wars_affected", "string", "Wars recoded, '; '-separated.", "", source="discrepancies.csv",
+           missing="none"),
+    ) + _counts(("n_wars", "Wars."), ("talks", "Wars with talks."),
+                ("war_end_without_talks", "Wars ended without talks."), ("censored", "Wars censored.")) + (
+        _f("km_median_days", "number", "Kaplan-Meier median days to talks.", "As km_median.csv.", minimum=0,
+           missing="not reached"),
+    ) + tuple(
+        f for h in (30, 90, 365, 1000) for f in (
+            _f(f"cif_talks_{h}d", "number", f"Cumulative incidence of talks by day {h} (Aalen-Johansen).",
+               "As cif.csv.", required=True, **PROB),
+            _f(f"one_minus_km_{h}d", "number", f"1 - Kaplan-Meier by day {h} (war end censored).",
+               "As km_talks.csv.", required=True, **PROB),
+        )
+    ) + (
+        _f("hr_cold_war", "number", "Hazard ratio of talks, Cold-War era.", "As cox.csv.", required=True,
+           minimum=0),
+        _f("hr_cold_war_lower", "number", "Lower 95% bound.", "", required=True, minimum=0),
+        _f("hr_cold_war_upper", "number", "Upper 95% bound.", "", required=True, minimum=0),
+    ),
+)
+
+
+TABLES = (SURVIVAL_DATA, KM_TALKS, KM_MEDIAN, CIF, COX, COX_PH_TEST, AFT, LOGRANK, SENSITIVITY)

@@ -1,0 +1,176 @@
+"""The tables of the war dataset stage: wars.csv, the extended sample, discrepancies and the alignment check."""
+
+from __future__ import annotations
+
+from ..common.tables import DATE, Field, Table
+
+APPENDIX = "Appendix 1 of the paper (data/raw/appendix1_table.txt)"
+COW = "COW Inter-State War Data v4.0 (data/raw/Inter-StateWarData_v4.0.csv)"
+RESPONSE_TYPES = ("accept", "reject", "unknown", "none")
+
+WARS = Table(
+    name="wars",
+    path="data/processed/wars.csv",
+    description="One row per interstate war of the paper's Appendix 1 (all COW interstate wars since WWII), "
+    "with the timing of the first peace talks and a crosswalk to COW v4.0.",
+    primary_key=("war_id",),
+    fields=(
+        Field("war_id", "string", "Stable identifier of the war (slug).", "data/hand_coding/cow_crosswalk.csv",
+              "Assigned once in the crosswalk; never reused.", required=True, unique=True, pattern=r"^[a-z0-9_]+$"),
+        Field("war_name", "string", "Name of the war as the paper prints it.", APPENDIX + ", column 'Conflict Name'",
+              "Cell of the aligned table; the one war missing from the extracted name column is inserted by "
+              "ledger repair R1 from the paper's text.", required=True, unique=True),
+        Field("cow_war_num", "integer", "COW war number (WarNum).", "data/hand_coding/cow_crosswalk.csv; " + COW,
+              "Hand-coded crosswalk, checked one-to-one and against COW start and end dates.",
+              required=True, unique=True, minimum=1, maximum=227),
+        Field("start_date", "date", "Start of the war as the paper prints it.", APPENDIX + ", column 'Conflict Start'",
+              "Parsed from 'YYYY Mon D'; ISO 8601.", required=True, pattern=DATE),
+        Field("end_date", "date", "End of the war as the paper prints it.", APPENDIX + ", column 'Conflict End'",
+              "Parsed from 'YYYY Mon D'; ISO 8601.", pattern=DATE,
+              missing="the paper prints 'ongoing' (see is_ongoing)"),
+        Field("is_ongoing", "boolean", "The paper codes the war as ongoing.", APPENDIX + ", column 'Conflict End'",
+              "true when the cell reads 'ongoing'.", required=True,
+              known_issues="The paper's 'War in Afghanistan' is ongoing; COW v4.0 ends its war 225 on 2001-12-22."),
+        Field("proposer", "string", "Who first proposed talks, as printed.", APPENDIX + ", column 'Proposer'",
+              "Printed text; empty when the cell is 'N/A', 'unknown' or blank.",
+              missing="no proposal recorded (response_type none) or proposer unknown (response_type unknown)"),
+        Field("response", "string", "Response to the first proposal, as printed.", APPENDIX + ", column 'Response'",
+              "Printed text; empty when the cell is 'N/A', 'unknown' or blank.",
+              missing="no proposal recorded (response_type none) or response unknown (response_type unknown)",
+              known_issues="Cenepa Valley's response reads only 'Peru' (no verb); see discrepancies.csv."),
+        Field("response_type", "string", "Classification of the response.",
+              "data/hand_coding/response_coding.yaml applied to 'response'",
+              "Rules in the coding file: a verb of acceptance -> accept, of refusal -> reject, 'unknown' -> unknown, "
+              "'N/A' -> none; per-war hand codes, each with its reason, where no rule applies.",
+              required=True, enum=RESPONSE_TYPES),
+        Field("response_date", "date", "Date printed inside the response text (e.g. 'June 7, 1977').",
+              APPENDIX + ", column 'Response'", "Parsed from 'Month D, YYYY' inside the text.", pattern=DATE,
+              missing="the response text prints no date"),
+        Field("has_talks", "boolean", "Talks emerged during the war.", APPENDIX + ", column 'Days Before Talks'",
+              "true when 'Days Before Talks' is a number.", required=True),
+        Field("days_to_talks", "integer", "Days from the war's start to the start of talks.",
+              APPENDIX + ", column 'Days Before Talks'", "Printed integer.", minimum=0,
+              missing="no talks ('N/A' in the paper)"),
+        Field("talks_date", "date", "Date talks opened.", "derived", "start_date + days_to_talks.",
+              pattern=DATE, missing="no talks"),
+        Field("duration_days", "integer", "Days from start_date to end_date (paper dates).", "derived",
+              "end_date - start_date.", minimum=0, missing="war ongoing in the paper"),
+        Field("cow_war_name", "string", "COW's name of the war.", COW + ", column WarName", "As in COW.",
+              required=True),
+        Field("cow_start_date", "date", "Earliest participant start in COW.", COW + ", StartYear1/Month1/Day1",
+              "Minimum over participants of the first spell's start.", required=True, pattern=DATE),
+        Field("cow_end_date", "date", "Latest participant end in COW.", COW + ", EndYear1/2, EndMonth1/2, EndDay1/2",
+              "Maximum over participants and spells of the end date.", required=True, pattern=DATE),
+        Field("start_gap_days", "integer", "Paper start minus COW start, in days.", "derived",
+              "start_date - cow_start_date; validated to lie within the documented tolerance.", required=True),
+        Field("end_gap_days", "integer", "Paper end minus COW end, in days.", "derived",
+              "end_date - cow_end_date; validated to lie within the documented tolerance.",
+              missing="war ongoing in the paper"),
+        Field("cow_battle_deaths", "integer", "Battle deaths, summed over participants with a known count.",
+              COW + ", column BatDeath", "Sum over participants; -9 (unknown) rows are left out.", required=True,
+              minimum=0, known_issues="COW codes Thailand's deaths in war 170 as unknown (-9); see "
+              "cow_battle_deaths_complete."),
+        Field("cow_battle_deaths_complete", "boolean", "Every participant's battle deaths are known in COW.",
+              COW + ", column BatDeath", "false when any participant has BatDeath -9.", required=True),
+        Field("cow_states_side_a", "integer", "Number of states on COW side 1.", COW + ", column Side",
+              "Count of participant rows with Side = 1.", required=True, minimum=1),
+        Field("cow_states_side_b", "integer", "Number of states on COW side 2.", COW + ", column Side",
+              "Count of participant rows with Side = 2.", required=True, minimum=1),
+        Field("cow_initiators", "string", "States COW codes as initiators, '; '-separated.",
+              COW + ", columns Initiator, StateName", "StateName of participants with Initiator = 1, sorted.",
+              required=True),
+        Field("ledger_repairs", "string", "Ledger repairs that moved or supplied a cell of this row.",
+              "data/corrections/appendix1_ledger.yaml", "'; '-separated repair ids.",
+              missing="no repair touched the row"),
+        Field("raw_lines", "string", "Line of data/raw/appendix1_table.txt each cell came from.",
+              "derived from the ledger application", "'column=line' pairs; 'column=R1' for a cell the ledger "
+              "supplied.", required=True),
+    ),
+)
+
+def _relaxed(f: Field) -> Field:
+    """Extension rows need not be COW wars: their COW columns may be empty."""
+    if f.name.startswith("cow_war") or f.name in ("cow_start_date", "cow_end_date", "start_gap_days", "cow_initiators"):
+        return Field(**{**f.__dict__, "required": False, "unique": False,
+                        "missing": "an added war that is not in COW v4.0"})
+    if f.name in ("war_name",):
+        return Field(**{**f.__dict__, "unique": False})
+    return f
+
+
+WARS_EXTENDED = Table(
+    name="wars_extended",
+    path="data/processed/extended/wars_extended.csv",
+    description="The paper's wars plus the wars of a user's extension file (written only by "
+    "`python -m replication all --sample extended`; not part of the committed archive).",
+    primary_key=("war_id",),
+    fields=tuple(_relaxed(f) for f in WARS.fields) + (
+        Field("sample", "string", "Where the row comes from.", "replication/extension.py", "", required=True,
+              enum=("paper", "extension")),
+        Field("source_citation", "string", "Source of the coding of an added war.", "extension file", "",
+              required=True),
+        Field("coder", "string", "Who coded the added war.", "extension file", "", missing="a war of the paper"),
+        Field("coded_on", "date", "When the added war was coded.", "extension file", "", pattern=DATE,
+              missing="a war of the paper"),
+    ),
+)
+
+DISCREPANCY_CHECKS = {
+    "start_vs_cow": "the paper's start date differs from COW's earliest participant start",
+    "end_vs_cow": "the paper's end date differs from COW's latest participant end",
+    "ongoing_vs_cow": "the paper codes the war as ongoing but COW v4.0 gives an end date",
+    "response_date_vs_days": "a date printed in the response differs from start_date + days before talks",
+    "response_date_before_start": "the proposal a response refers to is dated before the war began",
+    "response_without_verb": "the response prints no verb of acceptance or refusal (classified by a hand code)",
+}
+
+DISCREPANCIES = Table(
+    name="discrepancies",
+    path="data/processed/discrepancies.csv",
+    description="Every difference between the paper's dates and COW's, and every internal inconsistency "
+    "of the Appendix 1 table. Reported, not corrected.",
+    primary_key=("war_id", "check_id"),
+    fields=(
+        Field("war_id", "string", "War concerned (wars.csv).", "wars.csv", "Foreign key to wars.war_id.",
+              required=True),
+        Field("war_name", "string", "Name of the war as the paper prints it.", "wars.csv", "Copied.",
+              required=True),
+        Field("check_id", "string", "Which check found the discrepancy.", "replication/discrepancies.py",
+              "One of the check ids listed in the codebook.", required=True,
+              enum=tuple(DISCREPANCY_CHECKS)),
+        Field("column", "string", "Column of wars.csv at issue.", "replication/discrepancies.py", "Column name.",
+              required=True),
+        Field("paper_value", "string", "Value in the paper's table.", APPENDIX, "As in wars.csv.", required=True),
+        Field("other_value", "string", "Value it disagrees with.", "COW v4.0 or another cell of the same row",
+              "As in wars.csv.", missing="nothing to compare with (e.g. a response with no verb)"),
+        Field("difference_days", "integer", "paper_value minus other_value, in days, for dates.", "derived",
+              "Signed day difference.", missing="not a pair of dates"),
+        Field("description", "string", "What disagrees, in words.", "replication/discrepancies.py",
+              "Generated text.", required=True),
+    ),
+)
+
+ALIGNMENT = Table(
+    name="alignment_check",
+    path="data/processed/alignment_check.csv",
+    description="The checks that show the extracted table's shift: each rule counted on the table read "
+    "straight across (as extracted) and on the table as the corrections ledger aligns it.",
+    primary_key=("check",),
+    fields=(
+        Field("check", "string", "Check id.", "replication/alignment_check.py", "Fixed list.", required=True,
+              unique=True),
+        Field("rule", "string", "The rule in words.", "replication/alignment_check.py", "Fixed text.",
+              required=True),
+        Field("straight_across_passing", "integer", "Rows passing, table read straight across.", APPENDIX,
+              "Count.", required=True, minimum=0),
+        Field("straight_across_checked", "integer", "Rows the rule could be computed for, straight across.",
+              APPENDIX, "Count of rows with the needed cells parseable.", required=True, minimum=0),
+        Field("ledger_passing", "integer", "Rows passing after the ledger's repairs.", APPENDIX,
+              "Count.", required=True, minimum=0),
+        Field("ledger_checked", "integer", "Rows the rule could be computed for, after the repairs.", APPENDIX,
+              "Count.", required=True, minimum=0),
+    ),
+)
+
+
+TABLES = (WARS, DISCREPANCIES, ALIGNMENT)

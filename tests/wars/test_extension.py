@@ -1,0 +1,82 @@
+"""Extending the war list through the documented path, and refusing a wrong row precisely."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from replication.common import paths
+from replication.common.errors import DataError, ValidationFailed
+from replication.pipeline.atomic import write_atomic
+from replication.survival.analysis import run_survival
+from replication.wars.dataset import read_wars
+from replication.wars.extension import EXAMPLE, build_extended
+
+from ..conftest import quiet
+
+
+def extend(extension, root):
+    """The extended build as the pipeline runs it: the paper's wars plus the extension, then written."""
+    write_atomic(build_extended(read_wars(root / "data/processed/wars.csv"), extension, root=root, log=quiet))
+
+
+@pytest.fixture
+def root(tmp_path):
+    """A root holding the paper's processed wars, as after `python -m replication build`."""
+    (tmp_path / "data/processed").mkdir(parents=True)
+    for name in ("wars.csv", "discrepancies.csv"):
+        shutil.copyfile(paths.PROCESSED / name, tmp_path / "data/processed" / name)
+    return tmp_path
+
+
+def example_with(tmp_path, old, new):
+    path = tmp_path / "ext.csv"
+    text = EXAMPLE.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+    return path
+
+
+def test_the_example_runs_end_to_end(root):
+    extend(EXAMPLE, root)
+    ext = pd.read_csv(root / "data/processed/extended/wars_extended.csv")
+    assert len(ext) == 39 and (ext["sample"] == "extension").sum() == 1
+    added = ext[ext["sample"] == "extension"].iloc[0]
+    assert added["war_name"].startswith("ILLUSTRATIVE") and added["talks_date"] == "2010-02-15"
+    files = run_survival(root=root, sample="extended", log=quiet)
+    write_atomic(files)
+    sf = pd.read_csv(root / "data/processed/extended/survival/survival_data.csv")
+    assert len(sf) == 39 and sf.set_index("war_id").loc["illustrative_fictitious_2010", "time_days"] == 45
+    assert any(p.parent.name == "extended" and p.suffix == ".png" for p in files)
+    # the paper's results are untouched
+    assert not (root / "data/processed/survival").exists()
+
+
+@pytest.mark.parametrize("old, new, rule, column", [
+    ("2010-01-01", "2010-02-30", "valid calendar date", "start_date"),
+    ("2010-01-01", "01/01/2010", "ISO date YYYY-MM-DD", "start_date"),
+    (",45,", ",-45,", "non-negative whole number", "days_to_talks"),
+    (",accept,45", ",agree,45", "response_type one of", "response_type"),
+    ("illustrative_fictitious_2010", "korean_1950", "war_id unique across", "war_id"),
+    (",false,State X", ",maybe,State X", "true or false", "is_ongoing"),
+    (",1000,1,1,", ",,1,1,", "battle_deaths and states per side", "battle_deaths"),
+    ("archive maintainers,", ",", "required value", "coder"),
+])
+def test_a_wrong_row_is_refused_with_file_line_column_and_rule(root, tmp_path, old, new, rule, column):
+    with pytest.raises(DataError) as err:
+        extend(example_with(tmp_path, old, new), root)
+    e = err.value
+    assert e.file == "ext.csv" and e.line == 2 and e.column == column and e.rule.startswith(rule)
+    assert not (root / "data/processed/extended").exists()
+
+
+def test_inconsistent_rows_fail_validation_with_their_line(root, tmp_path):
+    with pytest.raises(ValidationFailed) as err:
+        extend(example_with(tmp_path, ",45,", ",400,"), root)
+    assert "ext.csv:2: war illustrative_fictitious_2010" in str(err.value)
+    assert "days_to_talks <= duration_days" in str(err.value)
+
+
+def test_a_missing_extension_file_says_how_to_start(root, tmp_path):
+    with pytest.raises(DataError, match="copy data/extensions/example_extension.csv"):
+        extend(tmp_path / "nope.csv", root)
