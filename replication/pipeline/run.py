@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from fnmatch import fnmatchcase
 from pathlib import Path
 
-from ..common.steps import Context
+from ..common.steps import Context, Step
 from .registry import STEPS
 
 
@@ -28,6 +29,14 @@ class Progress:
         print(f"      {message}  ({time.perf_counter() - self.t0:.1f}s)", flush=True)
 
 
+def check_declared(step: Step, files, root: Path) -> None:
+    """A step writes only what it declares: a file outside its `outputs` is a bug in the step (or in its
+    declaration), caught before anything is written."""
+    rels = sorted(Path(p).relative_to(root).as_posix() for p in files)
+    if extra := [r for r in rels if not any(fnmatchcase(r, pattern) for pattern in step.outputs)]:
+        raise RuntimeError(f"step {step.name!r} wrote files its declaration does not list: {extra}")
+
+
 def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", extension=None) -> dict:
     """Run one step reading from and writing under `root` (the archive, or a working copy of it); return
     the files it wrote."""
@@ -35,6 +44,7 @@ def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", e
 
     progress.step(name)
     files = STEPS[name].run(Context(root=root, log=progress.log, sample=sample, extension=extension))
+    check_declared(STEPS[name], files, root)
     write_atomic(files)
     progress.done(name)
     return files
@@ -84,7 +94,9 @@ def _run_steps(work: Path, progress: Progress, sample: str, extension, cache) ->
         if failures := bg.failures():
             raise ValidationFailed(failures)
         for name, started in renders.items():
-            ran[name] |= bg.rendered(started)
+            figures = bg.rendered(started)
+            check_declared(STEPS[name], figures, work)
+            ran[name] |= figures
     except ValidationFailed:
         raise
     except Exception as exc:

@@ -73,6 +73,7 @@ def test_report_shows_every_figure_and_the_checks():
     assert "not reproduced" in report
 
 
+@pytest.mark.slow
 def test_verify_regenerates_everything_byte_for_byte(capsys):
     from replication.pipeline.cli import main
 

@@ -22,6 +22,7 @@ def test_committed_datapackage_is_current():
     assert (paths.ROOT / "datapackage.json").read_text() == datapackage_json()
 
 
+@pytest.mark.slow
 def test_datapackage_validates_under_frictionless():
     report = frictionless_report(str(paths.ROOT / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
@@ -40,6 +41,7 @@ def test_frictionless_catches_a_bad_value(tmp_path):
     assert any(e[1] == "response_type" for e in report.flatten(["rowNumber", "fieldName"]))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not TOOLS.exists(), reason="cffconvert not installed (make tools)")
 def test_citation_cff_validates(tmp_path):
     ok = subprocess.run([str(TOOLS), "--validate", "-i", str(paths.ROOT / "CITATION.cff")], capture_output=True,

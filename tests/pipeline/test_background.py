@@ -23,6 +23,7 @@ pytestmark = pytest.mark.skipif(not background.available(),
                                 reason="background work is off here (not Linux, or REPLICATION_SERIAL=1)")
 
 
+@pytest.mark.slow
 def test_a_failing_suite_and_a_failing_render_are_reported_by_the_background():
     bg = background.Background()
     try:
@@ -48,6 +49,7 @@ def test_a_failing_suite_and_a_failing_render_are_reported_by_the_background():
         bg.close()
 
 
+@pytest.mark.slow
 def test_parallel_and_single_process_runs_write_the_same_bytes(tmp_path):
     root = archive_copy(tmp_path)
     before = tree_hashes(root)
@@ -59,6 +61,7 @@ def test_parallel_and_single_process_runs_write_the_same_bytes(tmp_path):
         assert tree_hashes(root) == before  # both equal the committed outputs
 
 
+@pytest.mark.slow
 def test_a_suite_failing_in_the_background_fails_the_run_and_changes_nothing(tmp_path):
     root = archive_copy(tmp_path)
     table = root / "data/raw/appendix1_table.txt"
@@ -96,6 +99,7 @@ def alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
+@pytest.mark.slow
 def test_helpers_exit_when_the_main_process_is_killed(tmp_path):
     root = archive_copy(tmp_path)
     proc = cli(root, "all", "--force")

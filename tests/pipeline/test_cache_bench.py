@@ -2,6 +2,8 @@
 
 import importlib.util
 
+import pytest
+
 from replication.common import paths
 from replication.pipeline.cache import Cache
 
@@ -23,6 +25,7 @@ def test_a_step_is_fresh_only_while_its_inputs_and_outputs_are_unchanged(tmp_pat
     assert not Cache(tmp_path).fresh("claims")
 
 
+@pytest.mark.slow
 def test_the_benchmark_workload_runs():
     spec = importlib.util.spec_from_file_location("bench", paths.ROOT / "scripts" / "bench.py")
     bench = importlib.util.module_from_spec(spec)

@@ -14,6 +14,8 @@ from replication.pipeline.atomic import recover, run_lock
 
 from ..conftest import PY, archive_copy, cli, tree_hashes
 
+pytestmark = pytest.mark.slow  # every test here runs the command line in a subprocess
+
 
 KILLER = textwrap.dedent('''
     import os, signal, sys

@@ -66,6 +66,7 @@ def test_table_parser_refuses_garbage_with_a_data_error(tmp_path, data):
         pass
 
 
+@pytest.mark.slow
 def test_the_pipeline_never_writes_raw_files(tmp_path):
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in paths.RAW.iterdir()}
     build(out_dir=tmp_path, log=quiet)

@@ -177,6 +177,7 @@ def test_aft_models_match_lifelines(sf, model):
 
 
 @pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed (scripts/install_r.sh)")
+@pytest.mark.slow
 def test_r_reference_regenerates(tmp_path):
     out = tmp_path / "r.csv"
     subprocess.run(["Rscript", str(SCRIPT), str(paths.PROCESSED / "survival" / "survival_data.csv"), str(out)],

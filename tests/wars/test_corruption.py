@@ -35,6 +35,7 @@ def shift_down(column, from_value, filler="N/A"):
     return edit_table(edit)
 
 
+@pytest.mark.slow
 def test_days_column_shifted_by_a_row(altered, tmp_path):
     src = altered(table=shift_down(DAYS, "1176"))
     with pytest.raises(ValidationFailed) as err:
@@ -44,6 +45,7 @@ def test_days_column_shifted_by_a_row(altered, tmp_path):
     assert "an accepted proposal has talks" in text
 
 
+@pytest.mark.slow
 def test_end_column_shifted_by_a_row(altered, tmp_path):
     src = altered(table=shift_down(END, "1975 Apr 30", filler="1965 Jan 1"))
     with pytest.raises(ValidationFailed) as err:
@@ -52,6 +54,7 @@ def test_end_column_shifted_by_a_row(altered, tmp_path):
     assert "war vietnam_phase2_1965" in str(err.value)
 
 
+@pytest.mark.slow
 def test_two_start_dates_swapped(altered, tmp_path):
     def swap(cells):
         a, b = line_of(cells, START, "1950 Jun 25"), line_of(cells, START, "1990 Aug 2")
@@ -64,6 +67,7 @@ def test_two_start_dates_swapped(altered, tmp_path):
     assert "the first year in the war's name is the start year" in text
 
 
+@pytest.mark.slow
 def test_start_and_end_of_one_war_swapped(altered, tmp_path):
     def swap(cells):
         i = line_of(cells, END, "1988 Aug 20")
@@ -106,6 +110,7 @@ def test_bad_days(altered, tmp_path, bad):
     assert err.value.column == "days_before_talks" and err.value.line == 2
 
 
+@pytest.mark.slow
 def test_days_beyond_the_end_of_the_war(altered, tmp_path):
     with pytest.raises(ValidationFailed, match=r"war kargil_1999: .*days_to_talks <= duration_days"):
         run(altered(table=lambda b: b.replace(b"\t63\t", b"\t630\t")), tmp_path)
@@ -143,12 +148,14 @@ def test_cow_file_with_a_non_numeric_cell(altered, tmp_path):
     assert err.value.column == "WarType" and err.value.file == "Inter-StateWarData_v4.0.csv"
 
 
+@pytest.mark.slow
 def test_crlf_and_bom_give_the_same_result(altered):
     clean = assemble(altered())
     messy = assemble(altered(table=lambda b: b"\xef\xbb\xbf" + b.replace(b"\n", b"\r\n")))
     assert clean.wars.equals(messy.wars)
 
 
+@pytest.mark.slow
 def test_a_failed_run_leaves_the_previous_outputs_untouched(altered, tmp_path):
     good = run(altered(), tmp_path)
     before = {p: p.read_bytes() for p in good.files}
@@ -158,6 +165,7 @@ def test_a_failed_run_leaves_the_previous_outputs_untouched(altered, tmp_path):
     assert not [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".replication-")]
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(altered, tmp_path):
     a = build(altered(), out_dir=tmp_path / "a", log=quiet)
     b = build(altered(), out_dir=tmp_path / "b", log=quiet)

@@ -37,6 +37,7 @@ def example_with(tmp_path, old, new):
     return path
 
 
+@pytest.mark.slow
 def test_the_example_runs_end_to_end(root):
     extend(EXAMPLE, root)
     ext = pd.read_csv(root / "data/processed/extended/wars_extended.csv")
@@ -70,6 +71,7 @@ def test_a_wrong_row_is_refused_with_file_line_column_and_rule(root, tmp_path, o
     assert not (root / "data/processed/extended").exists()
 
 
+@pytest.mark.slow
 def test_inconsistent_rows_fail_validation_with_their_line(root, tmp_path):
     with pytest.raises(ValidationFailed) as err:
         extend(example_with(tmp_path, ",45,", ",400,"), root)

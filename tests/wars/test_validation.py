@@ -71,6 +71,7 @@ def empty_required(w):
     (empty_required, "required", "war_name"),
     (unknown_response_either_way, None, None),
 ])
+@pytest.mark.slow
 def test_each_war_rule_catches_its_violation(wars, edit, rule, column):
     w = wars.copy()
     i = edit(w)
@@ -83,5 +84,6 @@ def test_each_war_rule_catches_its_violation(wars, edit, rule, column):
                for f in failures), failures
 
 
+@pytest.mark.slow
 def test_the_paper_wars_pass(wars):
     assert run_suite(wars, WARS, WAR_RULES) == []
