@@ -69,7 +69,7 @@ def game_tree_figure(terminals, payoff_expression):
                     fontsize=8)
     ax.set_xlim(-0.3, 9.6)
     ax.set_title("Figure 1 (redrawn): the resilience game for a given type of B. Payoffs (A, B) come from "
-                 "replication/models.py.\n(1') and (2') are preferred by both players to (1) and (2): closed rather "
+                 "replication/models/figure1.py.\n(1') and (2') are preferred by both players to (1) and (2): closed rather "
                  "than failed negotiations.", fontsize=9)
     return fig
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..common.tables import DATE, PROB, Field, Table
 
-MODEL_SOURCE = "replication/models.py"
+MODEL_SOURCE = "replication/models/ (propositions.py, figure1.py, examples.py)"
 
 
 def _m(name, type_, description, rule="", **kw):
@@ -14,7 +14,7 @@ def _m(name, type_, description, rule="", **kw):
 PROP1_EXAMPLES = Table(
     name="prop1_examples", path="data/processed/models/prop1_examples.csv",
     description="Proposition 1 (adverse inference model) worked for three cost distributions at illustrative "
-    "parameters (replication/models_step.py EXAMPLE), with kappa = 0 and kappa > 0.",
+    "parameters (replication/models/examples.py EXAMPLE), with kappa = 0 and kappa > 0.",
     primary_key=("distribution", "kappa"),
     fields=(
         _m("distribution", "string", "Distribution F of B's cost of war.", required=True),
@@ -116,12 +116,12 @@ CASES = Table(
         Field("resilience", "string", "Coded resilience of B as demonstrated to A.", CASE_SOURCE,
               "Quoted passage.", enum=("high", "low"), missing="the paper does not say"),
         Field("predicted_regime", "string", "Regime of Proposition 2 implied by the coded conditions.",
-              "replication/link.py", "One regime, or 'not determined: ...' listing those the coding allows.",
+              "replication/models/link.py", "One regime, or 'not determined: ...' listing those the coding allows.",
               required=True),
-        Field("predicted_posture", "string", "Posture the model predicts for B.", "replication/models.py",
+        Field("predicted_posture", "string", "Posture the model predicts for B.", "replication/models/propositions.py",
               "Union over the regimes and type classes the coding allows.", required=True),
         Field("agrees", "boolean", "Observed posture at the end of the phase is a predicted one.",
-              "replication/link.py", "", missing="prediction undetermined by the coding"),
+              "replication/models/link.py", "", missing="prediction undetermined by the coding"),
         Field("quote", "string", "Passage of the paper the coding rests on.", CASE_SOURCE, "", required=True),
         Field("section", "string", "Section of the paper.", CASE_SOURCE, "", required=True),
     ),

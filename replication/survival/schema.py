@@ -86,7 +86,7 @@ CIF = Table(
     ) + tuple(
         f for cause in CAUSES for f in (
             _f(f"cif_{cause}", "number", f"Cumulative incidence of {cause.replace('_', ' ')} by this day.",
-               "replication/survival.py aalen_johansen; checked against cmprsk, survival and a product integral.",
+               "replication/survival/estimators.py aalen_johansen; checked against cmprsk, survival and a product integral.",
                required=True, **PROB),
             _f(f"cif_{cause}_lower", "number", "Lower 95% bound (log-log transform).",
                "cif^exp(+1.96 se / (cif log cif)).", missing="undefined where the estimate is 0", **PROB),
@@ -144,7 +144,7 @@ AFT = Table(
            "lambda_/mu_/alpha_: log time scale; rho_/sigma_/beta_: log shape or scale "
            "(rho_ and beta_ = -log of R's survreg scale; sigma_ = log of it).", required=True),
         _f("covariate", "string", "Covariate or Intercept.", "", required=True),
-        _f("coef", "number", "Coefficient.", "Exact Newton fit (replication/aft.py); checked against lifelines "
+        _f("coef", "number", "Coefficient.", "Exact Newton fit (replication/survival/aft.py); checked against lifelines "
            "and R survreg.", required=True),
         _f("se", "number", "Standard error.", "From the analytic observed information.", required=True, minimum=0),
         _f("p_value", "number", "Wald p-value.", "", required=True, **PROB),
@@ -176,8 +176,8 @@ SENSITIVITY = Table(
     "kind of discrepancy in discrepancies.csv.",
     primary_key=("coding",),
     fields=(
-        _f("coding", "string", "Coding of the data.", "replication/sensitivity.py ALTERNATIVES.",
-           source="replication/sensitivity.py", required=True, unique=True),
+        _f("coding", "string", "Coding of the data.", "replication/survival/sensitivity.py ALTERNATIVES.",
+           source="replication/survival/sensitivity.py", required=True, unique=True),
         _f("discrepancy_checks", "string", "Discrepancy checks whose wars are recoded.", "check_id values.",
            source="discrepancies.csv", missing="the primary coding"),
         _f("wars_affected", "string", "Wars recoded, '; '-separated.", "", source="discrepancies.csv",
