@@ -13,6 +13,14 @@ from pathlib import Path
 
 JOURNAL = ".replication-journal.json"
 STAGING = ".replication-staging"  # temporaries live here (same file system as the outputs), never beside them
+WORK = ".replication-work"  # working copies of `all` and `verify`, inside the archive so recovery can find them
+
+
+def file_mode() -> int:
+    """The permissions a new file gets under the process's umask (mkstemp's own 0600 would hide outputs)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_atomic(files: dict[Path, bytes], journal_dir: Path | None = None) -> None:
@@ -27,18 +35,22 @@ def write_atomic(files: dict[Path, bytes], journal_dir: Path | None = None) -> N
     journal_dir = journal_dir or _common_dir(files)
     staging = journal_dir / STAGING
     staging.mkdir(parents=True, exist_ok=True)
-    staged = []
+    mode = file_mode()
+    staged, temporaries = [], []
     try:
         for path, data in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=staging, prefix=f"{path.name}.", suffix=".tmp")
+            temporaries.append(tmp)  # before writing: a full disk mid-write must not leave it behind
             with os.fdopen(fd, "wb") as fh:
+                os.fchmod(fh.fileno(), mode)
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             staged.append((tmp, str(path)))
         journal = journal_dir / JOURNAL
         fd, tmp_journal = tempfile.mkstemp(dir=staging, prefix="journal.", suffix=".tmp")
+        temporaries.append(tmp_journal)
         with os.fdopen(fd, "w") as fh:
             json.dump(staged, fh)
             fh.flush()
@@ -46,7 +58,7 @@ def write_atomic(files: dict[Path, bytes], journal_dir: Path | None = None) -> N
         os.replace(tmp_journal, journal)  # the commit point
         _apply(journal)
     finally:
-        for tmp, _ in staged:
+        for tmp in temporaries:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
         with contextlib.suppress(OSError):
@@ -65,7 +77,10 @@ def _apply(journal: Path) -> None:
 
 
 def recover(root: Path) -> list[str]:
-    """Finish a committed write that a killed run left half done; delete uncommitted temporaries."""
+    """Finish a committed write that a killed run left half done; delete uncommitted temporaries and the
+    working copies of killed runs (call it holding the run lock: no other run is using them)."""
+    if (root / WORK).exists():
+        shutil.rmtree(root / WORK)
     done = []
     places = [root] + ([p for p in (root / "data/processed").rglob("*") if p.is_dir()] + [root / "data/processed"]
                        if (root / "data/processed").exists() else [])
@@ -77,6 +92,21 @@ def recover(root: Path) -> list[str]:
         if (place / STAGING).exists():
             shutil.rmtree(place / STAGING)
     return done
+
+
+@contextlib.contextmanager
+def work_dir(root: Path, prefix: str):
+    """A scratch folder under `root`/.replication-work, removed on every exit that Python sees (a killed
+    run's is removed by the next run's `recover`)."""
+    base = root / WORK
+    base.mkdir(exist_ok=True)
+    path = Path(tempfile.mkdtemp(dir=base, prefix=prefix))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            base.rmdir()
 
 
 @contextlib.contextmanager

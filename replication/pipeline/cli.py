@@ -38,13 +38,13 @@ def main(argv: list[str] | None = None) -> int:
 
     progress = Progress(len(STEPS) if args.command in ("all", "verify") else 1)
     try:
-        if args.command == "verify":
-            from .verify import verify
-
-            return verify(progress)
         with run_lock(paths.ROOT):
             if finished := recover(paths.ROOT):
                 print(f"recovered: completed the writes of an interrupted run ({len(finished)} files)", flush=True)
+            if args.command == "verify":
+                from .verify import verify
+
+                return verify(progress)
             if args.command == "all":
                 from .cache import Cache
                 from .runlog import write_run_log
@@ -61,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"error: {exc.filename}: file not found (run the earlier steps first: `python -m replication all`)",
               file=sys.stderr)
+        return 1
+    except OSError as exc:  # unreadable input, full disk, ...: nothing was committed (see pipeline/atomic.py)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print("nothing was written; outputs from earlier runs are unchanged", file=sys.stderr)
         return 1
     print(f"done in {time.perf_counter() - progress.t0:.1f}s", flush=True)
     return 0

@@ -121,12 +121,10 @@ def run_all(root: Path, progress: Progress, sample: str = "paper", extension=Non
         for name in STEPS:
             _skipped(name, progress)
         return {p: None for name in STEPS for p in cache.files(name)}
-    import tempfile
+    from .atomic import work_dir, write_atomic
 
-    from .atomic import write_atomic
-
-    with tempfile.TemporaryDirectory(prefix="replication-") as tmp:
-        work = _working_copy(root, Path(tmp))
+    with work_dir(root, "all-") as tmp:
+        work = _working_copy(root, tmp)
         ran = _run_steps(work, progress, sample, extension, cache)
         files = {name: {root / p.relative_to(work): data for p, data in step_files.items()}
                  for name, step_files in ran.items()}

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import sys
-import tempfile
-from pathlib import Path
 
 from ..common import paths
+from .atomic import work_dir
 from .run import run_all
 
 
 def verify(progress) -> int:
     """Exit status 0 when every output of a fresh run equals the committed file, byte for byte."""
-    with tempfile.TemporaryDirectory() as tmp:
-        files = run_all(Path(tmp), progress)
+    with work_dir(paths.ROOT, "verify-") as tmp:
+        files = run_all(tmp, progress)
         differ = []
         for path in sorted(files):
             committed = paths.ROOT / path.relative_to(tmp)

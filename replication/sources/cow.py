@@ -17,6 +17,22 @@ COLUMNS = ["WarNum", "WarName", "WarType", "ccode", "StateName", "Side", "StartM
 INTEGER_COLUMNS = [c for c in COLUMNS if c not in ("WarName", "StateName", "TransFrom", "TransTo")]  # Trans*: lists
 NOT_APPLICABLE = -8  # COW missing-value codes: -8 not applicable, -9 unknown, -7 ongoing
 WWII_END = dt.date(1945, 9, 2)
+SPELLS = (("Start1", "End1"), ("Start2", "End2"))
+# The negative codes each column may hold (COW v4.0 codebook); any other negative value is refused.
+MISSING_CODES = {
+    "StartMonth1": {-9}, "StartDay1": {-9}, "EndMonth1": {-7, -9}, "EndDay1": {-7, -9}, "EndYear1": {-7},
+    "StartMonth2": {-8, -9}, "StartDay2": {-8, -9}, "StartYear2": {-8},
+    "EndMonth2": {-7, -8, -9}, "EndDay2": {-7, -8, -9}, "EndYear2": {-7, -8},
+    "TransTo": {-8}, "BatDeath": {-9},
+}
+CODED = {"Side": {1, 2}, "Initiator": {1, 2}}
+# A state can hold two rows in one war (it changed sides or re-entered: Romania and Italy in WWII), never
+# two with the same side and first start: that is a duplicated row.
+ROW_KEY = ["WarNum", "ccode", "Side", "StartYear1", "StartMonth1", "StartDay1"]
+
+
+def _parts(which: str) -> tuple[str, str, str]:
+    return tuple(f"{which[:-1]}{part}{which[-1]}" for part in ("Year", "Month", "Day"))
 
 
 def read_cow_participants(path: Path) -> pd.DataFrame:
@@ -33,6 +49,7 @@ def read_cow_participants(path: Path) -> pd.DataFrame:
         raise DataError(path, "COW v4.0 columns", f"expected {COLUMNS}, got {list(df.columns)}", line=1)
     if df.empty:
         raise DataError(path, "at least one participant row", "the file has a header only")
+    df = df.apply(lambda col: col.str.strip())  # spaces around a cell are harmless
     for column in INTEGER_COLUMNS:
         bad = ~df[column].str.fullmatch(r"-?\d+")
         if bad.any():
@@ -40,11 +57,59 @@ def read_cow_participants(path: Path) -> pd.DataFrame:
             raise DataError(path, "integer", "", line=i + 2, column=column, value=df.at[i, column])
         df[column] = df[column].astype(int)
     df["line"] = df.index + 2
+    check_participants(df, path)
     return df
 
 
+def check_participants(df: pd.DataFrame, path: Path) -> None:
+    """COW's own rules, as a source in its own right: missing-value codes only where the codebook allows
+    them, sides and initiators 1 or 2, a second spell given whole or not at all, valid and ordered dates,
+    one row per war, state, side and spell, one name per war."""
+    def fail(row, column, rule, detail=""):
+        raise DataError(path, rule, detail, line=int(row["line"]), column=column, value=row[column])
+
+    for column in INTEGER_COLUMNS:
+        allowed = MISSING_CODES.get(column, set())
+        bad = df[(df[column] < 0) & ~df[column].isin(allowed)]
+        if len(bad):
+            fail(bad.iloc[0], column, "missing-value code allowed in this column",
+                 f"allowed: {sorted(allowed)}" if allowed else "no negative code is allowed here")
+    for column, allowed in CODED.items():
+        bad = df[~df[column].isin(allowed)]
+        if len(bad):
+            fail(bad.iloc[0], column, f"{column} is one of {sorted(allowed)}")
+    spell2 = [c for which in SPELLS[1] for c in _parts(which)]
+    for _, row in df.iterrows():
+        absent = [row[c] == NOT_APPLICABLE for c in spell2]
+        if any(absent) and not all(absent):  # name the odd cell out
+            column = spell2[absent.index(sum(absent) < len(absent) / 2)]
+            fail(row, column, "a second spell is given whole or not at all (-8 in all its six cells)")
+        dates = {}
+        for which in ("Start1", "End1", "Start2", "End2"):
+            y, m, d = (int(row[c]) for c in _parts(which))
+            if min(y, m, d) < 0:
+                continue
+            try:
+                dates[which] = dt.date(y, m, d)
+            except ValueError as exc:
+                fail(row, _parts(which)[2], "valid calendar date", str(exc))
+        for a, b in (("Start1", "End1"), ("End1", "Start2"), ("Start2", "End2")):
+            if a in dates and b in dates and dates[b] < dates[a]:
+                fail(row, _parts(b)[0], f"{b} not before {a}", f"{b} {dates[b]} is before {a} {dates[a]}")
+    dup = df[df.duplicated(ROW_KEY)]
+    if len(dup):
+        row = dup.iloc[0]
+        first = df[(df[ROW_KEY] == row[ROW_KEY]).all(axis=1)].iloc[0]
+        fail(row, "ccode", "one row per war, state, side and spell",
+             f"duplicates line {int(first['line'])} (war {row['WarNum']}, {row['StateName']})")
+    first_name = df.groupby("WarNum")["WarName"].transform("first")
+    if (renamed := df[df["WarName"] != first_name]).size:
+        row = renamed.iloc[0]
+        fail(row, "WarName", "one name per war", f"war {row['WarNum']} is named {first_name[row.name]!r} above")
+
+
 def _date(row, which: str, path: Path) -> dt.date | None:
-    y, m, d = (int(row[f"{which[:-1]}{part}{which[-1]}"]) for part in ("Year", "Month", "Day"))
+    y, m, d = (int(row[c]) for c in _parts(which))
     if y == NOT_APPLICABLE:
         return None
     if min(y, m, d) < 0:

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..common.errors import DataError
+from ..common.text import decode
 
 REQUIRED = ("path", "title", "producer", "version", "source", "date_accessed", "sha256", "license", "citation")
 
@@ -17,7 +18,15 @@ def sha256(path: Path) -> str:
 
 
 def load_provenance(path: Path) -> list[dict]:
-    entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("files") or []
+    try:
+        doc = yaml.safe_load(decode(path, path.read_bytes())) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError(path, "valid YAML", str(exc).replace("\n", " "),
+                        line=mark.line + 1 if mark else None) from None
+    entries = doc.get("files") if isinstance(doc, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise DataError(path, "a mapping with a 'files' list of records", "top level must hold 'files:'")
     for i, entry in enumerate(entries):
         if missing := [k for k in REQUIRED if not str(entry.get(k, "")).strip()]:
             raise DataError(path, "complete provenance record", f"entry {i + 1} lacks {missing}")

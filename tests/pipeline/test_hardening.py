@@ -67,9 +67,11 @@ def test_a_killed_replication_leaves_previous_outputs_unchanged(tmp_path):
     proc.wait()
     after = tree_hashes(root)
     assert after == before
+    assert (root / ".replication-work").exists()  # the killed run's working copy, inside the archive
     finished = cli(root, "all")
     out, err = finished.communicate(timeout=300)
     assert finished.returncode == 0, err
+    assert not (root / ".replication-work").exists()  # removed by the next run's recovery
     assert tree_hashes(root)["data/processed/link/cases.csv"] != before["data/processed/link/cases.csv"]
 
 
