@@ -83,7 +83,8 @@ PY = sys.executable
 def archive_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "archive"
     shutil.copytree(paths.ROOT, dest, ignore=shutil.ignore_patterns(
-        ".venv", ".venv-tools", ".git", ".cache", "logs", "__pycache__", ".pytest_cache", ".hypothesis"))
+        ".venv", ".venv-tools", ".git", ".cache", "logs", "__pycache__", ".pytest_cache", ".hypothesis",
+        ".replication-work", "extended", "REPORT_extended.md"))  # what a clean clone lacks
     return dest
 
 

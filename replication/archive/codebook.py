@@ -16,7 +16,7 @@ def _allowed(f: Field, col: pd.Series | None) -> str:
     if f.enum:
         allowed = ", ".join(f"`{v}`" for v in f.enum)
     elif f.type == "boolean":
-        allowed = "`true`, `false`"
+        allowed = "`1` (true), `0` (false)"
     elif f.type == "date":
         allowed = "ISO 8601 date (YYYY-MM-DD)"
     elif f.minimum is not None and f.maximum is not None:
@@ -66,9 +66,14 @@ def render_codebook(frames: dict) -> str:
         "do not edit by hand.",
         "A test fails when this file, the schema and the data disagree.",
         "",
-        "Conventions: UTF-8 CSV, one header line, ISO 8601 dates, booleans as `true`/`false`, and an",
-        "**empty cell for every missing value** (no sentinel codes). The Stata file `wars.dta` holds the",
-        "same columns (dates as `%td`, booleans as 0/1, missing numbers as `.`, missing text as `\"\"`).",
+        "Conventions: UTF-8 CSV, one header line, ISO 8601 dates, booleans as `1` (true) and `0` (false),",
+        "and an **empty cell for every missing value** (no sentinel codes). Booleans are 1/0 because that",
+        "is what R (`read.csv`), Stata (`import delimited`) and pandas (`read_csv`) all read as numbers",
+        "without options (R reads `true`/`false` as text, Stata reads `TRUE`/`FALSE` as text); in R,",
+        "`as.logical(x)` gives logicals. The Stata files (`wars.dta`; `wars_extended.dta` of an extended",
+        "run) hold the same columns: dates as `%td`, booleans as 0/1 with value labels no/yes, a column",
+        "with a fixed list of allowed values as 1, 2, ... labelled with those values (in the order the",
+        "codebook lists them), missing numbers as `.`, missing text as `\"\"`.",
         "",
     ]
     for table in TABLES + ON_DEMAND:

@@ -14,7 +14,7 @@ TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean"
 def field_descriptor(f: Field) -> dict:
     out = {"name": f.name, "type": TYPES[f.type], "description": f"{f.description} {f.rule}".strip()}
     if f.type == "boolean":
-        out |= {"trueValues": ["true"], "falseValues": ["false"]}
+        out |= {"trueValues": ["1"], "falseValues": ["0"]}
     constraints = {}
     if f.required:
         constraints["required"] = True

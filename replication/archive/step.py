@@ -31,9 +31,17 @@ def run_codebook(ctx: Context) -> dict:
 
 
 def run_report(ctx: Context) -> dict:
-    from .report import report_files
+    from .report import render_extended_report, report_files
 
-    return report_files(root=ctx.root, log=ctx.log)
+    files = report_files(root=ctx.root, log=ctx.log)
+    if ctx.sample == "extended":
+        from ..wars.extension import DEFAULT, OBSERVED_ON
+
+        extension = ctx.extension or DEFAULT
+        text = render_extended_report(ctx.root, extension, ctx.observed_on or OBSERVED_ON)
+        files[ctx.root / "REPORT_extended.md"] = text.encode()
+        ctx.log("report: REPORT_extended.md rendered (the extended sample beside the paper's)")
+    return files
 
 
 STEPS = (
@@ -51,6 +59,6 @@ STEPS = (
     Step(name="report",
          description="REPORT.md: every table, figure and check in one page",
          inputs=("data/processed/**/*.csv", "figures/*.png", "data/corrections/*"),
-         outputs=("REPORT.md",),
+         outputs=("REPORT.md", "REPORT_extended.md"),
          run=run_report),
 )

@@ -15,14 +15,15 @@ STATA_TIMESTAMP = dt.datetime(2026, 11, 24)  # fixed, so that reruns give byte-i
 
 
 def csv_text(df: pd.DataFrame, table: Table) -> str:
-    """UTF-8 CSV: ISO dates, true/false, whole numbers, 12 significant digits, empty cells for missing values."""
+    """UTF-8 CSV: ISO dates, booleans as 1/0 (numeric in R, Stata and pandas alike), whole numbers,
+    12 significant digits, empty cells for missing values."""
     out = pd.DataFrame(index=df.index)
     for f in table.fields:
         col = df[f.name]
         if f.type == "date":
             out[f.name] = ["" if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in col]
         elif f.type == "boolean":
-            out[f.name] = ["" if pd.isna(v) else ("true" if v else "false") for v in col]
+            out[f.name] = ["" if pd.isna(v) else ("1" if v else "0") for v in col]
         elif f.type == "integer":
             out[f.name] = ["" if pd.isna(v) else str(int(v)) for v in col]
         elif f.type == "number":
@@ -33,7 +34,7 @@ def csv_text(df: pd.DataFrame, table: Table) -> str:
 
 
 def read_typed(path: Path, table: Table) -> pd.DataFrame:
-    """Read a file `csv_text` wrote: numbers numeric, true/false as booleans, ISO dates as datetimes.
+    """Read a file `csv_text` wrote: numbers numeric, 1/0 booleans as booleans, ISO dates as datetimes.
     Columns not in the schema stay text."""
     df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     for f in table.fields:
@@ -44,20 +45,31 @@ def read_typed(path: Path, table: Table) -> pd.DataFrame:
         elif f.type == "date":
             df[f.name] = pd.to_datetime(df[f.name])
         elif f.type == "boolean":
-            col = df[f.name].map({"true": True, "false": False})
+            col = df[f.name].map({"1": True, "0": False})
             df[f.name] = col.astype(bool) if col.notna().all() else col.astype("boolean")
     return df
 
 
+BOOLEAN_LABELS = {0: "no", 1: "yes"}
+
+
 def stata_bytes(df: pd.DataFrame, table: Table, label: str) -> bytes:
-    """Stata 118 .dta: dates as %td, booleans as 0/1, missing numbers as Stata missing, labels from the schema."""
+    """Stata 118 .dta: dates as %td, booleans as 0/1 labelled no/yes, categories (a field's allowed
+    values) as 1, 2, ... labelled with their values, missing numbers as Stata missing, variable labels
+    from the schema."""
     out = pd.DataFrame(index=df.index)
+    value_labels = {}
     for f in table.fields:
         col = df[f.name]
         if f.type == "date":
             out[f.name] = pd.to_datetime(col)
         elif f.type == "boolean":
-            out[f.name] = col.astype("int8")
+            out[f.name] = pd.array([None if pd.isna(v) else int(bool(v)) for v in col], dtype="Int8")
+            value_labels[f.name] = BOOLEAN_LABELS
+        elif f.enum and f.type == "string":
+            code = {v: i for i, v in enumerate(f.enum, start=1)}
+            out[f.name] = pd.array([None if v is None or pd.isna(v) else code[v] for v in col], dtype="Int8")
+            value_labels[f.name] = {i: v for v, i in code.items()}
         elif f.type == "integer":
             out[f.name] = col.astype("float64") if col.isna().any() else col.astype("int32")
         else:
@@ -67,7 +79,7 @@ def stata_bytes(df: pd.DataFrame, table: Table, label: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "x.dta"
         out.to_stata(path, write_index=False, convert_dates=dates, variable_labels=labels, version=118,
-                     data_label=label[:80], time_stamp=STATA_TIMESTAMP)
+                     data_label=label[:80], time_stamp=STATA_TIMESTAMP, value_labels=value_labels)
         return path.read_bytes()
 
 

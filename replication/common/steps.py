@@ -4,6 +4,7 @@ modules in `pipeline/registry.py`, in the paper's order."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -12,12 +13,14 @@ from typing import Callable
 @dataclass(frozen=True)
 class Context:
     """What a step is run with: the folder it reads from and writes under (the archive, or a working
-    copy of it), where its progress goes, and the sample (`paper`, or `extended` with an extension file)."""
+    copy of it), where its progress goes, and the sample (`paper`, or `extended` with an extension file
+    and the date its ongoing wars are observed to)."""
 
     root: Path
     log: Callable[[str], None] = print
     sample: str = "paper"
     extension: Path | None = None
+    observed_on: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pandas as pd
 import yaml
 
 from ..common.errors import DataError
-from ..common.text import decode
+from ..common.text import decode, refuse_formula
 from .propositions import REGIMES, predicted_posture
 
 CASE_KEYS = {"case_id", "war_id", "state_b", "opponent_a", "phase", "from", "to", "escalation_too_costly",
@@ -41,6 +41,8 @@ def load_cases(path: Path) -> list[dict]:
                 raise DataError(path, f"{key} in {allowed}", f"case {cid}", column=key, value=case[key])
         if not str(case["quote"]).strip():
             raise DataError(path, "every coding rests on a quoted passage", f"case {cid}", column="quote")
+        for key in ("case_id", "state_b", "opponent_a", "phase", "quote", "section"):
+            refuse_formula(path, case[key], column=key)
     return cases
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -21,7 +22,11 @@ def _parser() -> argparse.ArgumentParser:
                          help="paper: the paper's wars (default); extended: also the wars of --extension, "
                               "with results under data/processed/extended/ and figures/extended/")
     run_all.add_argument("--extension", type=Path, default=None,
-                         help="CSV of added wars (default data/extensions/wars_extension.csv); see README")
+                         help="with --sample extended: CSV of added wars (default "
+                              "data/extensions/wars_extension.csv); see README")
+    run_all.add_argument("--observed-on", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                         help="with --sample extended: the date the added wars are observed to (an ongoing war "
+                              "without talks is censored there; default 2026-11-24, the data version date)")
     run_all.add_argument("--force", action="store_true",
                          help="rerun every step even if its inputs and outputs are unchanged")
     sub.add_parser("verify", help="rerun everything into a temporary folder and compare it byte for byte "
@@ -30,7 +35,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "all" and args.sample != "extended" and (args.extension or args.observed_on):
+        parser.error("--extension and --observed-on apply to the extended sample: add --sample extended")
     from ..common import paths
     from ..common.errors import DataError, ValidationFailed
     from .atomic import recover, run_lock
@@ -50,13 +58,16 @@ def main(argv: list[str] | None = None) -> int:
                 from .runlog import write_run_log
 
                 cache = None if args.force else Cache(paths.ROOT)
-                files = run_all(paths.ROOT, progress, args.sample, args.extension, cache)
-                write_run_log(files, progress, paths.ROOT / "logs" / "run_log.json")
+                files = run_all(paths.ROOT, progress, args.sample, args.extension, cache, args.observed_on)
+                write_run_log(files, progress, paths.ROOT / "logs" / "run_log.json", args)
             else:
                 run_step(args.command, progress, paths.ROOT)
     except (DataError, ValidationFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        print("the failing step wrote nothing; outputs from earlier runs are unchanged", file=sys.stderr)
+        print("nothing was written; outputs from earlier runs are unchanged", file=sys.stderr)
+        if getattr(args, "sample", None) == "extended" and (paths.ROOT / "data/processed/extended").exists():
+            print("note: data/processed/extended/ still holds the previous extended run (its extension file "
+                  "and sha256 are in REPORT_extended.md)", file=sys.stderr)
         return 1
     except FileNotFoundError as exc:
         print(f"error: {exc.filename}: file not found (run the earlier steps first: `python -m replication all`)",

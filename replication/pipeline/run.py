@@ -37,13 +37,15 @@ def check_declared(step: Step, files, root: Path) -> None:
         raise RuntimeError(f"step {step.name!r} wrote files its declaration does not list: {extra}")
 
 
-def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", extension=None) -> dict:
+def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", extension=None,
+             observed_on=None) -> dict:
     """Run one step reading from and writing under `root` (the archive, or a working copy of it); return
     the files it wrote."""
     from .atomic import write_atomic
 
     progress.step(name)
-    files = STEPS[name].run(Context(root=root, log=progress.log, sample=sample, extension=extension))
+    files = STEPS[name].run(Context(root=root, log=progress.log, sample=sample, extension=extension,
+                                    observed_on=observed_on))
     check_declared(STEPS[name], files, root)
     write_atomic(files)
     progress.done(name)
@@ -71,7 +73,7 @@ def _working_copy(root: Path, work: Path) -> Path:
     return work
 
 
-def _run_steps(work: Path, progress: Progress, sample: str, extension, cache) -> dict[str, dict]:
+def _run_steps(work: Path, progress: Progress, sample: str, extension, cache, observed_on) -> dict[str, dict]:
     """Run the steps that are not fresh in `work`; with background work (background.py), wait for every
     suite and figure. Returns each step's files. Raises ValidationFailed for any failing suite, also
     when a later step broke on the invalid data first."""
@@ -87,7 +89,7 @@ def _run_steps(work: Path, progress: Progress, sample: str, extension, cache) ->
                 if cache is not None and cache.fresh(name, at=work):
                     _skipped(name, progress)
                     continue
-                ran[name] = run_step(name, progress, work, sample, extension)
+                ran[name] = run_step(name, progress, work, sample, extension, observed_on)
                 renders[name] = bg.take_renders() if bg else []
         if bg is None:
             return ran
@@ -110,7 +112,8 @@ def _run_steps(work: Path, progress: Progress, sample: str, extension, cache) ->
     return ran
 
 
-def run_all(root: Path, progress: Progress, sample: str = "paper", extension=None, cache=None) -> dict:
+def run_all(root: Path, progress: Progress, sample: str = "paper", extension=None, cache=None,
+            observed_on=None) -> dict:
     """Every step in order. With a cache, a step whose inputs and outputs are unchanged is skipped.
 
     The steps run in a working copy while other processes validate their tables and render their
@@ -125,7 +128,7 @@ def run_all(root: Path, progress: Progress, sample: str = "paper", extension=Non
 
     with work_dir(root, "all-") as tmp:
         work = _working_copy(root, tmp)
-        ran = _run_steps(work, progress, sample, extension, cache)
+        ran = _run_steps(work, progress, sample, extension, cache, observed_on)
         files = {name: {root / p.relative_to(work): data for p, data in step_files.items()}
                  for name, step_files in ran.items()}
         write_atomic({p: data for step_files in files.values() for p, data in step_files.items()}, root)

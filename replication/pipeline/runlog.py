@@ -16,9 +16,20 @@ PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "lifelines", "matplotlib"
             "PyYAML")
 
 
-def write_run_log(files: dict, progress, path: Path) -> None:
-    """Versions, platform, the steps as declared, their timings and the sha256 of every output."""
+def write_run_log(files: dict, progress, path: Path, args=None) -> None:
+    """Versions, platform, the command's options (sample, extension file and its sha256, observation date),
+    the steps as declared, their timings and the sha256 of every output."""
+    options = {}
+    if args is not None:
+        options = {"sample": args.sample, "force": args.force}
+        if args.sample == "extended":  # (an extension run imports the heavy libraries anyway)
+            from ..wars.extension import DEFAULT, OBSERVED_ON
+
+            extension = Path(args.extension or DEFAULT)
+            options |= {"extension": str(extension), "extension_sha256": sha256(extension),
+                        "observed_on": (args.observed_on or OBSERVED_ON).isoformat()}
     log = {
+        "options": options,
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "machine": platform.machine(),

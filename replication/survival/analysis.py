@@ -8,28 +8,30 @@ import pandas as pd
 
 from ..common import paths
 from ..common.validation import validated_csv
-from ..wars.dataset import read_wars
+from ..common.formats import read_typed
+from ..wars.schema import WARS, WARS_EXTENDED
 from .estimators import aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks, logrank_cold_war, ph_test
-from .frame import TALKS, WAR_END, survival_frame
+from .frame import CENSOR_DATE, TALKS, WAR_END, survival_frame
 from .schema import AFT, CIF, COX, COX_PH_TEST, KM_MEDIAN, KM_TALKS, LOGRANK, SENSITIVITY, SURVIVAL_DATA
 
 
-SAMPLES = {  # sample -> (wars file, output folder, figure folder), relative to the root
-    "paper": ("data/processed/wars.csv", "data/processed/survival", "figures"),
-    "extended": ("data/processed/extended/wars_extended.csv", "data/processed/extended/survival", "figures/extended"),
+SAMPLES = {  # sample -> (wars table, output folder, figure folder, first row of the sensitivity table)
+    "paper": (WARS, "data/processed/survival", "figures", "paper (primary)"),
+    "extended": (WARS_EXTENDED, "data/processed/extended/survival", "figures/extended", "extended sample (primary)"),
 }
 
 
-def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print) -> dict:
-    """The files (tables and figures) of one sample, validated; nothing is written here."""
+def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, censor_date=CENSOR_DATE) -> dict:
+    """The files (tables and figures) of one sample, validated; nothing is written here. An ongoing war
+    without talks is censored at `censor_date` (the observation date of an extension)."""
     from ..common.figures import write_figures
     from .figures import cif_figure, forest_figure, km_figure, timeline_figure
     from .sensitivity import sensitivity_table
 
-    wars_rel, out_rel, fig_rel = SAMPLES[sample]
+    table, out_rel, fig_rel, primary = SAMPLES[sample]
     out_dir, fig_dir = root / out_rel, root / fig_rel
-    wars = read_wars(root / wars_rel)
-    sf = survival_frame(wars)
+    wars = read_typed(root / table.path, table)
+    sf = survival_frame(wars, censor_date)
     log(f"survival: {len(sf)} wars, {int((sf.event == TALKS).sum())} with talks, "
         f"{int((sf.event == WAR_END).sum())} ended without talks, {int((sf.event == 0).sum())} censored")
     km, median = kaplan_meier_talks(sf)
@@ -39,12 +41,14 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print) -> d
     cox = pd.concat([cox_talks, cox_end], ignore_index=True)
     log("survival: drawing figures")  # first: during `all` they render in parallel with what follows
     figures = write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
-                             "forest_hazard_ratios": forest_figure(cox), "timeline": timeline_figure(wars)}, fig_dir)
+                             "forest_hazard_ratios": forest_figure(cox),
+                             "timeline": timeline_figure(wars, censor_date, sample)}, fig_dir)
     ph = pd.concat([ph_test(cph_talks, df_talks).assign(cause="talks"),
                     ph_test(cph_end, df_end).assign(cause="war_end")], ignore_index=True)
     aft = aft_models(sf)
     log("survival: sensitivity to each coding choice")
-    sens = sensitivity_table(wars, pd.read_csv(root / "data/processed/discrepancies.csv", dtype=str))
+    sens = sensitivity_table(wars, pd.read_csv(root / "data/processed/discrepancies.csv", dtype=str), primary,
+                             censor_date)
     log("survival: validating the result tables against the schema")
     tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
               COX_PH_TEST: ph, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}

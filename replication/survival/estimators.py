@@ -10,6 +10,7 @@ import pandas as pd
 from .frame import COVARIATES, HORIZONS, TALKS, WAR_END
 
 Z95 = 1.959963984540054
+ZERO_TIME_DAYS = 0.5  # a time of 0 days in the AFT models (log time)
 # Library defaults stop early (log-likelihoods off by 1e-6); these reach R's optimum to 1e-9.
 COX_FIT = {"precision": 1e-12, "r_precision": 1e-14, "max_steps": 200}
 
@@ -133,11 +134,15 @@ def ph_test(cph, df) -> pd.DataFrame:
 
 
 def aft_models(sf: pd.DataFrame) -> pd.DataFrame:
-    """Parametric AFT models of time to talks (war end censored), compared by AIC (see aft.py)."""
+    """Parametric AFT models of time to talks (war end censored), compared by AIC (see aft.py).
+
+    Log time is undefined at 0, so a time of 0 days (talks on a war's first day, which no war of the
+    paper's table has; R's survreg refuses such times) enters as half a day."""
     from .aft import aft_table
 
     X = np.column_stack([sf[COVARIATES].to_numpy(float), np.ones(len(sf))])
-    out = pd.DataFrame(aft_table(X, sf["time_days"].to_numpy(float), (sf["event"] == TALKS).to_numpy(), COVARIATES))
+    time = np.maximum(sf["time_days"].to_numpy(float), ZERO_TIME_DAYS)
+    out = pd.DataFrame(aft_table(X, time, (sf["event"] == TALKS).to_numpy(), COVARIATES))
     best = out.groupby("model", sort=False)["aic"].first().idxmin()
     return out.assign(lowest_aic=out["model"] == best)
 

@@ -76,34 +76,54 @@ def forest_figure(cox: pd.DataFrame):
     return fig
 
 
-def timeline_figure(wars: pd.DataFrame):
+def timeline_figure(wars: pd.DataFrame, observed_on=None, sample: str = "paper"):
+    """Every war from start to end, the day talks opened marked by the response. An ongoing war is drawn
+    to its talks, or (without talks) to the observation date, with an arrow: it continues. Every war has a
+    tick at its start, so that a war of a few days is visible. Added wars (an extension) are labelled."""
     w = wars.sort_values("start_date", kind="stable").reset_index(drop=True)
     start = pd.to_datetime(w["start_date"])
     talks = pd.to_datetime(w["talks_date"])
-    end = pd.to_datetime(w["end_date"]).fillna(talks + pd.Timedelta(days=120))
+    ongoing = w["is_ongoing"].astype(bool)
+    observed = pd.Timestamp(observed_on) if observed_on is not None else talks.max()
+    end = pd.to_datetime(w["end_date"]).fillna(talks.where(talks.notna(), observed))
+    added = (w["sample"] == "extension") if "sample" in w else pd.Series(False, index=w.index)
     style = {"accept": ("o", OKABE_ITO["green"], "talks opened: proposal accepted"),
              "unknown": ("D", OKABE_ITO["purple"], "talks opened: response unknown"),
              "reject": ("x", OKABE_ITO["vermillion"], "proposal refused: no talks"),
              "none": (None, None, "no proposal recorded")}
-    fig, ax = plt.subplots(figsize=(7.5, 8.5))
+    fig, ax = plt.subplots(figsize=(7.5, 0.2 * len(w) + 1.9))
     y = np.arange(len(w))[::-1]
     for i, r in w.iterrows():
-        ongoing = bool(r["is_ongoing"])
-        ax.plot([start[i], end[i]], [y[i], y[i]], color=OKABE_ITO["grey"] if not ongoing else OKABE_ITO["sky"],
-                lw=3, solid_capstyle="butt", ls="-" if not ongoing else (0, (2, 1)))
+        colour = OKABE_ITO["sky"] if ongoing[i] else OKABE_ITO["grey"]
+        ax.plot([start[i], end[i]], [y[i], y[i]], color=colour, lw=3, solid_capstyle="butt",
+                ls=(0, (2, 1)) if ongoing[i] else "-")
+        ax.plot(start[i], y[i], marker="|", color=colour, ms=7, mew=1.5, ls="none")
+        if ongoing[i]:
+            ax.plot(end[i], y[i], marker=">", color=colour, ms=5, ls="none")
         marker, colour, _ = style[r["response_type"]]
         if pd.notna(talks[i]):
             ax.plot(talks[i], y[i], marker=marker, color=colour, ms=6, mec="black", mew=0.5, ls="none")
-        elif marker:
+        elif marker and not ongoing[i]:
             ax.plot(end[i], y[i], marker=marker, color=colour, ms=6, ls="none")
     ax.set_yticks(y)
-    ax.set_yticklabels(w["war_name"], fontsize=7)
+    ax.set_yticklabels([f"{n}  [added]" if a else n for n, a in zip(w["war_name"], added)], fontsize=7)
+    for label, a in zip(ax.get_yticklabels(), added):
+        if a:
+            label.set_color(OKABE_ITO["blue"])
+            label.set_fontweight("bold")
     for key, (marker, colour, label) in style.items():
         if marker:
             ax.plot([], [], marker=marker, color=colour, ls="none", mec="black", mew=0.5, label=label)
-    ax.plot([], [], color=OKABE_ITO["grey"], lw=3, label="war, start to end (paper's dates)")
-    ax.plot([], [], color=OKABE_ITO["sky"], lw=3, ls=(0, (2, 1)), label="ongoing in the paper (drawn to the talks)")
-    ax.legend(frameon=False, loc="lower left", fontsize=7)
-    ax.set_xlabel("Year (bars shorter than a few weeks appear as ticks)")
-    ax.set_title("Wars since WWII (Appendix 1): when talks opened", fontsize=9)
+    ax.plot([], [], color=OKABE_ITO["grey"], lw=3, label="war, start (tick) to end")
+    ax.plot([], [], color=OKABE_ITO["sky"], lw=3, ls=(0, (2, 1)), marker=">", ms=5,
+            label="ongoing: drawn to its talks, or to the observation date")
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.45 / (0.2 * len(w) + 1.9) - 0.02),
+              fontsize=7, ncol=2)
+    ax.set_xlabel("Year (a war of a few days shows as its start tick)")
+    if sample == "paper":
+        title = "Wars since WWII (Appendix 1): when talks opened"
+    else:
+        title = (f"Extended sample: Appendix 1 and {int(added.sum())} added war(s) (labelled [added]), "
+                 f"observed to {observed.date().isoformat()}: when talks opened")
+    ax.set_title(title, fontsize=9)
     return fig

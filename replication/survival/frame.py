@@ -23,13 +23,16 @@ def _dates(df, column):
     return pd.to_datetime(df[column])
 
 
-def survival_frame(wars: pd.DataFrame) -> pd.DataFrame:
+def survival_frame(wars: pd.DataFrame, censor_date: dt.date = CENSOR_DATE) -> pd.DataFrame:
     """One row per war: time (days), event (1 talks, 2 war end without talks, 0 censored), covariates.
 
-    Talks dated after the war's end are not an event of the war (the war ended first)."""
+    Talks dated after the war's end are not an event of the war (the war ended first). An ongoing war
+    without talks is censored at `censor_date`. Counts come from `battle_deaths` and `states_side_a/b`
+    where the table has them (the extended sample: COW's or the extension file's), else from COW's columns."""
     start, end, talks = _dates(wars, "start_date"), _dates(wars, "end_date"), _dates(wars, "talks_date")
     talks_in_war = talks.notna() & (end.isna() | (talks <= end))
-    censor = pd.Timestamp(CENSOR_DATE)
+    censor = pd.Timestamp(censor_date)
+    counts = "" if "battle_deaths" in wars else "cow_"
     time = np.where(talks_in_war, (talks - start).dt.days,
                     np.where(end.notna(), (end - start).dt.days, (censor - start).dt.days))
     event = np.where(talks_in_war, TALKS, np.where(end.notna(), WAR_END, CENSORED))
@@ -38,6 +41,6 @@ def survival_frame(wars: pd.DataFrame) -> pd.DataFrame:
         "time_days": time.astype(int),
         "event": event.astype(int),
         "cold_war": (start < pd.Timestamp(COLD_WAR_END)).astype(int).to_numpy(),
-        "log_battle_deaths": np.log(wars["cow_battle_deaths"].astype(float)).round(10).to_numpy(),  # as written
-        "n_states": (wars["cow_states_side_a"].astype(int) + wars["cow_states_side_b"].astype(int)).to_numpy(),
+        "log_battle_deaths": np.log(wars[f"{counts}battle_deaths"].astype(float)).round(10).to_numpy(),  # as written
+        "n_states": (wars[f"{counts}states_side_a"].astype(int) + wars[f"{counts}states_side_b"].astype(int)).to_numpy(),
     })

@@ -12,10 +12,11 @@ from .frame import survival_frame
 
 
 def cow_dates(w, disc):
-    """COW's start and end dates; talks keep their calendar date."""
+    """COW's start and end dates; talks keep their calendar date. (An added war outside COW keeps its own.)"""
     w = w.copy()
-    w["start_date"] = w["cow_start_date"]
-    w["end_date"] = w["end_date"].where(w["end_date"].isna(), w["cow_end_date"])
+    in_cow = w["cow_start_date"].notna()
+    w["start_date"] = w["start_date"].where(~in_cow, w["cow_start_date"])
+    w["end_date"] = w["end_date"].where(w["end_date"].isna() | ~in_cow, w["cow_end_date"])
     return w
 
 
@@ -52,11 +53,14 @@ ALTERNATIVES = {  # coding -> (discrepancy checks it answers, how the table is r
 }
 
 
-def sensitivity_table(wars: pd.DataFrame, disc: pd.DataFrame) -> pd.DataFrame:
+def sensitivity_table(wars: pd.DataFrame, disc: pd.DataFrame, primary: str = "paper (primary)",
+                      censor_date=None) -> pd.DataFrame:
+    """The headline numbers under each alternative coding; the first row (named `primary`) is the data as coded."""
     rows = []
     for name, (checks, alter) in ALTERNATIVES.items():
-        sf = survival_frame(alter(wars, disc))
+        altered = alter(wars, disc)
+        sf = survival_frame(altered) if censor_date is None else survival_frame(altered, censor_date)
         affected = sorted(set(disc.loc[disc["check_id"].isin((checks or "").split(", ")), "war_id"]))
-        rows.append({"coding": name, "discrepancy_checks": checks or "", "wars_affected": "; ".join(affected),
+        rows.append({"coding": primary if checks is None else name, "discrepancy_checks": checks or "", "wars_affected": "; ".join(affected),
                      **headline(sf)})
     return pd.DataFrame(rows)

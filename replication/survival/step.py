@@ -10,7 +10,10 @@ def run(ctx: Context) -> dict:
 
     files = run_survival(root=ctx.root, log=ctx.log)
     if ctx.sample == "extended":
-        files |= run_survival(root=ctx.root, sample="extended", log=ctx.log)
+        from .frame import CENSOR_DATE
+
+        files |= run_survival(root=ctx.root, sample="extended", log=ctx.log,
+                              censor_date=ctx.observed_on or CENSOR_DATE)
     return files
 
 

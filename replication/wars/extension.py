@@ -1,7 +1,10 @@
-"""Extending the war list: a user's file of added wars, validated, joined to the paper's wars.
+"""Extending the war list: a user's file of added wars, checked as strictly as the paper's rows, joined to
+the paper's wars.
 
 The added wars run through every analysis with `python -m replication all --sample extended`;
-results go to data/processed/extended/ and figures/extended/, leaving the paper's results untouched."""
+results go to data/processed/extended/ and figures/extended/, leaving the paper's results untouched.
+An ongoing war is observed up to the observation date (`--observed-on`, default the data version date):
+talks before it are an event, a war without talks is censored there."""
 
 from __future__ import annotations
 
@@ -15,26 +18,32 @@ import pandas as pd
 
 from ..common import paths
 from ..common.errors import DataError, ValidationFailed
-from ..common.formats import csv_text, typed
-from ..common.text import decode
+from ..common.formats import csv_text, stata_bytes, typed
+from ..common.text import decode, refuse_formula
 from ..common.validation import run_suite
-from ..sources.cow import read_cow_participants, summarise_wars
-from .rules import WAR_RULES
+from ..sources.cow import WWII_END, read_cow_participants, summarise_wars
+from .alignment_check import name_years
+from .rules import COW_DATE_TOLERANCE_DAYS, extension_rules
 from .schema import RESPONSE_TYPES, WARS_EXTENDED
 
 DEFAULT = paths.DATA / "extensions" / "wars_extension.csv"
 EXAMPLE = paths.DATA / "extensions" / "example_extension.csv"
+OBSERVED_ON = dt.date(2026, 11, 24)  # data version date: the default end of observation of an ongoing war
 COLUMNS = ["war_id", "war_name", "start_date", "end_date", "is_ongoing", "proposer", "response", "response_type",
            "days_to_talks", "cow_war_num", "battle_deaths", "states_side_a", "states_side_b", "source_citation",
            "coder", "coded_on"]
 REQUIRED = ["war_id", "war_name", "start_date", "is_ongoing", "response_type", "source_citation", "coder", "coded_on"]
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+TRUE, FALSE = ("true", "TRUE", "1"), ("false", "FALSE", "0")
 
 
 def _parse(path: Path, line: int, column: str, value: str, kind: str):
     def fail(rule, detail=""):
         raise DataError(path, rule, detail, line=line, column=column, value=value)
 
+    if kind == "text":
+        refuse_formula(path, value, line, column)
+    value = value.strip()
     if value == "":
         if column in REQUIRED:
             fail("required value")
@@ -51,9 +60,9 @@ def _parse(path: Path, line: int, column: str, value: str, kind: str):
             fail("non-negative whole number")
         return int(value)
     if kind == "bool":
-        if value not in ("true", "false"):
+        if value not in TRUE + FALSE:
             fail("true or false")
-        return value == "true"
+        return value in TRUE
     return value
 
 
@@ -61,50 +70,106 @@ KINDS = {"start_date": "date", "end_date": "date", "coded_on": "date", "is_ongoi
          "cow_war_num": "int", "battle_deaths": "int", "states_side_a": "int", "states_side_b": "int"}
 
 
-def read_extension(path: Path, cow_wars: pd.DataFrame, paper_ids: set) -> pd.DataFrame:
-    """Parse and check the rows of an extension file; errors name file, line, column and rule."""
+def _check_row(path: Path, r: dict, cow: pd.DataFrame, paper: pd.DataFrame, observed_on: dt.date) -> None:
+    """The rules of the paper's table that a single row can be checked against, with precise messages;
+    the great-expectations suite then checks the whole extended sample again."""
+    line = r["line"]
+
+    def fail(column, rule, detail=""):
+        raise DataError(path, rule, detail, line=line, column=column, value=r[column])
+
+    if not re.fullmatch(r"[a-z0-9_]+", r["war_id"]):
+        fail("war_id", "war_id is a lower-case slug")
+    if r["response_type"] not in RESPONSE_TYPES:
+        fail("response_type", f"response_type one of {list(RESPONSE_TYPES)}")
+    start, end, days = r["start_date"], r["end_date"], r["days_to_talks"]
+    if start <= WWII_END:
+        fail("start_date", "the war began after WWII ended (2 September 1945), as the paper's wars do")
+    for column in ("start_date", "end_date", "coded_on"):
+        if r[column] is not None and r[column] > observed_on:
+            fail(column, f"not after the observation date {observed_on}", "set it with --observed-on")
+    if days is not None and start + dt.timedelta(days=days) > observed_on:
+        fail("days_to_talks", f"talks not after the observation date {observed_on}",
+             f"start + days_to_talks is {start + dt.timedelta(days=days)}")
+    if r["is_ongoing"] != (end is None):
+        fail("end_date" if end is not None else "is_ongoing", "end_date is empty exactly when the war is ongoing")
+    if end is not None and end < start:
+        fail("end_date", "start_date <= end_date")
+    first, last = name_years(r["war_name"])
+    if first is not None and first != start.year:
+        fail("war_name", "the first year in the war's name is the start year", f"start_date is {start}")
+    if last is not None and end is not None and last != end.year:
+        fail("war_name", "the last year in the war's name is the end year", f"end_date is {end}")
+    implied = {"accept": True, "reject": False, "none": False}.get(r["response_type"])  # unknown: either
+    if implied is not None and implied != (days is not None):
+        fail("days_to_talks", "an accepted proposal has talks; a refused or absent one has none",
+             f"response_type is {r['response_type']!r}")
+    number = r["cow_war_num"]
+    if number is None:
+        if None in (r["battle_deaths"], r["states_side_a"], r["states_side_b"]):
+            fail("battle_deaths", "battle_deaths and states per side given when cow_war_num is empty")
+        return
+    if number not in cow.index:
+        fail("cow_war_num", "cow_war_num exists in COW v4.0")
+    if number in set(paper["cow_war_num"]):
+        war = paper.loc[paper["cow_war_num"] == number, "war_id"].iloc[0]
+        fail("cow_war_num", "one row per COW war across the paper's wars and the extension",
+             f"COW war {number} is the paper's {war}")
+    for column in ("battle_deaths", "states_side_a", "states_side_b"):
+        if r[column] is not None:
+            fail(column, "empty when cow_war_num is given", "COW's count is used for a COW war")
+    c = cow.loc[number]
+    for column, cow_column in (("start_date", "cow_start_date"), ("end_date", "cow_end_date")):
+        if r[column] is not None and abs((r[column] - c[cow_column]).days) > COW_DATE_TOLERANCE_DAYS:
+            fail(column, f"within {COW_DATE_TOLERANCE_DAYS} days of COW's date for war {number}",
+                 f"COW v4.0 gives {c[cow_column]} ({c['cow_war_name']})")
+
+
+def read_extension(path: Path, cow_wars: pd.DataFrame, paper: pd.DataFrame,
+                   observed_on: dt.date = OBSERVED_ON) -> pd.DataFrame:
+    """Parse and check the rows of an extension file; errors name file, line, column, value and rule."""
     if not path.exists():
         raise DataError(path, "extension file exists", f"copy {EXAMPLE.relative_to(paths.ROOT)} to start one")
     rows = list(csv.reader(io.StringIO(decode(path, path.read_bytes()))))
+    if rows and [c.strip() for c in rows[0]] == COLUMNS:
+        rows[0] = COLUMNS
     if not rows or rows[0] != COLUMNS:
         raise DataError(path, "extension columns", f"expected {COLUMNS}, got {rows[0] if rows else 'an empty file'}",
                         line=1)
     if len(rows) == 1:
         raise DataError(path, "at least one added war", "the file has a header only")
     cow = cow_wars.set_index("cow_war_num")
-    records, seen = [], set()
+    records, seen = [], {}
     for line, row in enumerate(rows[1:], start=2):
         if len(row) != len(COLUMNS):
             raise DataError(path, f"{len(COLUMNS)} fields per line", f"found {len(row)}", line=line)
-        r = {c: _parse(path, line, c, v.strip(), KINDS.get(c, "text")) for c, v in zip(COLUMNS, row)}
+        r = {c: _parse(path, line, c, v, KINDS.get(c, "text")) for c, v in zip(COLUMNS, row)}
         r["line"] = line
-        if not re.fullmatch(r"[a-z0-9_]+", r["war_id"]):
-            raise DataError(path, "war_id is a lower-case slug", line=line, column="war_id", value=r["war_id"])
-        if r["war_id"] in seen or r["war_id"] in paper_ids:
-            raise DataError(path, "war_id unique across the paper's wars and the extension", line=line,
-                            column="war_id", value=r["war_id"])
-        seen.add(r["war_id"])
-        if r["response_type"] not in RESPONSE_TYPES:
-            raise DataError(path, f"response_type one of {list(RESPONSE_TYPES)}", line=line, column="response_type",
-                            value=r["response_type"])
-        if r["cow_war_num"] is not None and r["cow_war_num"] not in cow.index:
-            raise DataError(path, "cow_war_num exists in COW v4.0", line=line, column="cow_war_num",
-                            value=r["cow_war_num"])
-        if r["cow_war_num"] is None and None in (r["battle_deaths"], r["states_side_a"], r["states_side_b"]):
-            raise DataError(path, "battle_deaths and states per side given when cow_war_num is empty", line=line,
-                            column="battle_deaths")
+        for column, taken in (("war_id", set(paper["war_id"])), ("war_name", set(paper["war_name"]))):
+            if r[column] in taken or r[column] in seen.get(column, {}):
+                raise DataError(path, f"{column} unique across the paper's wars and the extension", line=line,
+                                column=column, value=r[column])
+            seen.setdefault(column, {})[r[column]] = line
+        if r["cow_war_num"] is not None and r["cow_war_num"] in seen.get("cow_war_num", {}):
+            raise DataError(path, "one row per COW war across the paper's wars and the extension",
+                            f"also on line {seen['cow_war_num'][r['cow_war_num']]}", line=line,
+                            column="cow_war_num", value=r["cow_war_num"])
+        seen.setdefault("cow_war_num", {})[r["cow_war_num"]] = line
+        _check_row(path, r, cow, paper, observed_on)
         records.append(r)
     return pd.DataFrame(records)
 
 
 def extended_rows(ext: pd.DataFrame, cow_wars: pd.DataFrame) -> pd.DataFrame:
-    """Extension rows in the columns of wars_extended.csv (derived columns computed as for the paper's wars)."""
+    """Extension rows in the columns of wars_extended.csv (derived columns computed as for the paper's wars).
+    COW columns hold COW's values only; a user's own counts go to battle_deaths and states_side_a/b."""
     cow = cow_wars.set_index("cow_war_num")
     out = []
     for r in ext.itertuples():
         c = cow.loc[r.cow_war_num] if r.cow_war_num is not None and not pd.isna(r.cow_war_num) else None
         start, end, days = r.start_date, r.end_date, r.days_to_talks
         days = None if days is None or pd.isna(days) else int(days)
+        end = None if end is None or pd.isna(end) else end
         out.append({
             "war_id": r.war_id, "war_name": r.war_name,
             "cow_war_num": None if c is None else int(r.cow_war_num),
@@ -118,31 +183,44 @@ def extended_rows(ext: pd.DataFrame, cow_wars: pd.DataFrame) -> pd.DataFrame:
             "cow_end_date": None if c is None else c["cow_end_date"],
             "start_gap_days": None if c is None else (start - c["cow_start_date"]).days,
             "end_gap_days": None if c is None or end is None else (end - c["cow_end_date"]).days,
-            "cow_battle_deaths": int(c["cow_battle_deaths"]) if c is not None else int(r.battle_deaths),
-            "cow_battle_deaths_complete": bool(c["cow_battle_deaths_complete"]) if c is not None else True,
-            "cow_states_side_a": int(c["cow_states_side_a"]) if c is not None else int(r.states_side_a),
-            "cow_states_side_b": int(c["cow_states_side_b"]) if c is not None else int(r.states_side_b),
+            "cow_battle_deaths": None if c is None else int(c["cow_battle_deaths"]),
+            "cow_battle_deaths_complete": None if c is None else bool(c["cow_battle_deaths_complete"]),
+            "cow_states_side_a": None if c is None else int(c["cow_states_side_a"]),
+            "cow_states_side_b": None if c is None else int(c["cow_states_side_b"]),
             "cow_initiators": None if c is None else c["cow_initiators"],
             "ledger_repairs": None, "raw_lines": f"extension line {r.line}",
-            "sample": "extension", "source_citation": r.source_citation, "coder": r.coder, "coded_on": r.coded_on,
+            "sample": "extension",
+            "battle_deaths": int(c["cow_battle_deaths"]) if c is not None else int(r.battle_deaths),
+            "states_side_a": int(c["cow_states_side_a"]) if c is not None else int(r.states_side_a),
+            "states_side_b": int(c["cow_states_side_b"]) if c is not None else int(r.states_side_b),
+            "counts_source": "COW v4.0" if c is not None else "extension file",
+            "source_citation": r.source_citation, "coder": r.coder, "coded_on": r.coded_on,
         })
     return pd.DataFrame(out)
 
 
-def build_extended(paper: pd.DataFrame, extension: Path | None = None, root: Path = paths.ROOT, log=print) -> dict:
-    """The extended sample: the paper's wars (`paper`, as in wars.csv) and the extension file's, validated;
-    returns the file to write under `root`."""
+def paper_rows(paper: pd.DataFrame) -> pd.DataFrame:
+    return paper.assign(sample="paper", battle_deaths=paper["cow_battle_deaths"],
+                        states_side_a=paper["cow_states_side_a"], states_side_b=paper["cow_states_side_b"],
+                        counts_source="COW v4.0", source_citation="Mastro and Siegel, Appendix 1 (this archive)",
+                        coder="", coded_on="")
+
+
+def build_extended(paper: pd.DataFrame, extension: Path | None = None, root: Path = paths.ROOT, log=print,
+                   observed_on: dt.date = OBSERVED_ON) -> dict:
+    """The extended sample: the paper's wars (`paper`, as in wars.csv) and the extension file's, checked row
+    by row and then by the same great-expectations suite as a whole; returns the files to write under `root`."""
     path = Path(extension) if extension else DEFAULT
     cow_wars = summarise_wars(read_cow_participants(paths.RAW_COW_WARS), paths.RAW_COW_WARS)
-    ext = read_extension(path, cow_wars, set(paper["war_id"]))
+    ext = read_extension(path, cow_wars, paper, observed_on)
     added = typed(extended_rows(ext, cow_wars), WARS_EXTENDED)
-    failures = run_suite(added, WARS_EXTENDED, WAR_RULES, name="extension_suite")
+    combined = pd.concat([typed(paper_rows(paper), WARS_EXTENDED), added], ignore_index=True)
+    failures = run_suite(combined, WARS_EXTENDED, extension_rules(observed_on), name="extension_suite")
     if failures:
         lines = dict(zip(ext["war_id"], ext["line"]))
         raise ValidationFailed([f"{path.name}:{lines.get(f.split(':')[0].removeprefix('war '), '?')}: {f}"
                                 for f in failures])
-    paper_rows = paper.assign(sample="paper", source_citation="Mastro and Siegel, Appendix 1 (this archive)",
-                              coder="", coded_on="")
-    combined = pd.concat([typed(paper_rows, WARS_EXTENDED), added], ignore_index=True)
     log(f"extension: {len(added)} war(s) added from {path.name}; {len(combined)} wars in the extended sample")
-    return {root / WARS_EXTENDED.path: csv_text(combined, WARS_EXTENDED).encode()}
+    return {root / WARS_EXTENDED.path: csv_text(combined, WARS_EXTENDED).encode(),
+            root / WARS_EXTENDED.path.replace(".csv", ".dta"): stata_bytes(
+                combined, WARS_EXTENDED, "Talking to the Enemy: the paper's wars and an extension")}

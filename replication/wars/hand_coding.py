@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..common.errors import DataError
-from ..common.text import decode
+from ..common.text import decode, refuse_formula
 from .schema import RESPONSE_TYPES
 
 CROSSWALK_COLUMNS = ["war_id", "war_name", "cow_war_num", "note"]
@@ -26,6 +26,8 @@ def load_crosswalk(path: Path) -> list[dict]:
         raise DataError(path, "crosswalk columns", f"expected {CROSSWALK_COLUMNS}, got {list(rows[0])}", line=1)
     seen: dict[str, set] = {c: set() for c in CROSSWALK_COLUMNS[:3]}
     for line, row in enumerate(rows, start=2):
+        for column in ("war_name", "note"):
+            refuse_formula(path, row[column], line, column)
         if not re.fullmatch(r"[a-z0-9_]+", row["war_id"] or ""):
             raise DataError(path, "war_id is a lower-case slug", line=line, column="war_id", value=row["war_id"])
         if not (row["cow_war_num"] or "").isdigit():

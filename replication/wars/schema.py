@@ -88,25 +88,43 @@ WARS = Table(
     ),
 )
 
+COW_ONLY = ("cow_war_name", "cow_start_date", "cow_end_date", "start_gap_days", "cow_battle_deaths",
+            "cow_battle_deaths_complete", "cow_states_side_a", "cow_states_side_b", "cow_initiators")
+
+
 def _relaxed(f: Field) -> Field:
-    """Extension rows need not be COW wars: their COW columns may be empty."""
-    if f.name.startswith("cow_war") or f.name in ("cow_start_date", "cow_end_date", "start_gap_days", "cow_initiators"):
-        return Field(**{**f.__dict__, "required": False, "unique": False,
-                        "missing": "an added war that is not in COW v4.0"})
-    if f.name in ("war_name",):
-        return Field(**{**f.__dict__, "unique": False})
+    """Extension rows need not be COW wars: their COW columns hold COW's values or stay empty (a user's own
+    counts go to battle_deaths and states_side_a/b). A COW war still appears once across both samples."""
+    if f.name == "cow_war_num":
+        return Field(**{**f.__dict__, "required": False, "missing": "an added war that is not in COW v4.0",
+                        "rule": f.rule + " Unique across the paper's wars and the extension."})
+    if f.name in COW_ONLY:
+        return Field(**{**f.__dict__, "required": False, "missing": "an added war that is not in COW v4.0"})
     return f
+
+
+def _count(name: str, description: str, minimum: int) -> Field:
+    return Field(name, "integer", description, "COW v4.0 (the paper's wars, an added COW war) or the extension file",
+                 "The value the analyses use; counts_source says where it comes from.", required=True,
+                 minimum=minimum)
 
 
 WARS_EXTENDED = Table(
     name="wars_extended",
     path="data/processed/extended/wars_extended.csv",
     description="The paper's wars plus the wars of a user's extension file (written only by "
-    "`python -m replication all --sample extended`; not part of the committed archive).",
+    "`python -m replication all --sample extended`, with a Stata copy wars_extended.dta; not part of the "
+    "committed archive).",
     primary_key=("war_id",),
     fields=tuple(_relaxed(f) for f in WARS.fields) + (
         Field("sample", "string", "Where the row comes from.", "replication/wars/extension.py", "", required=True,
               enum=("paper", "extension")),
+        _count("battle_deaths", "Battle deaths used by the analyses.", 0),
+        _count("states_side_a", "States on side A used by the analyses.", 1),
+        _count("states_side_b", "States on side B used by the analyses.", 1),
+        Field("counts_source", "string", "Where battle_deaths and states_side_a/b come from.",
+              "replication/wars/extension.py", "COW v4.0 for a COW war; the extension file otherwise.",
+              required=True, enum=("COW v4.0", "extension file")),
         Field("source_citation", "string", "Source of the coding of an added war.", "extension file", "",
               required=True),
         Field("coder", "string", "Who coded the added war.", "extension file", "", missing="a war of the paper"),

@@ -14,7 +14,10 @@ def run(ctx: Context) -> dict:
     if ctx.sample == "extended":
         from .extension import build_extended
 
-        files |= build_extended(data.wars, ctx.extension, root=ctx.root, log=ctx.log)
+        from .extension import OBSERVED_ON
+
+        files |= build_extended(data.wars, ctx.extension, root=ctx.root, log=ctx.log,
+                                observed_on=ctx.observed_on or OBSERVED_ON)
     return files
 
 
@@ -24,6 +27,7 @@ STEPS = (
          inputs=("data/raw/*", "data/corrections/*", "data/hand_coding/cow_crosswalk.csv",
                  "data/hand_coding/response_coding.yaml"),
          outputs=("data/processed/wars.csv", "data/processed/wars.dta", "data/processed/discrepancies.csv",
-                  "data/processed/alignment_check.csv", "data/processed/extended/wars_extended.csv"),
+                  "data/processed/alignment_check.csv", "data/processed/extended/wars_extended.csv",
+                  "data/processed/extended/wars_extended.dta"),
          run=run),
 )

@@ -92,5 +92,5 @@ def test_no_import_cycles():
 def test_the_check_sees_imports():
     """The graph is not empty by mistake: known edges are found, relative and absolute."""
     assert "replication.common.errors" in GRAPH["replication.sources.appendix_table"]
-    assert "replication.wars.dataset" in GRAPH["replication.survival.analysis"]
+    assert "replication.wars.schema" in GRAPH["replication.survival.analysis"]
     assert "replication.pipeline.registry" in GRAPH["replication.pipeline.cli"]

@@ -72,11 +72,28 @@ def test_a_wrong_row_is_refused_with_file_line_column_and_rule(root, tmp_path, o
 
 
 @pytest.mark.slow
-def test_inconsistent_rows_fail_validation_with_their_line(root, tmp_path):
-    with pytest.raises(ValidationFailed) as err:
-        extend(example_with(tmp_path, ",45,", ",400,"), root)
-    assert "ext.csv:2: war illustrative_fictitious_2010" in str(err.value)
-    assert "days_to_talks <= duration_days" in str(err.value)
+def test_the_suite_checks_the_whole_extended_sample_again(root):
+    """Behind the row checks, the great-expectations suite runs over the paper's and the added wars
+    together: a COW war twice, or a date outside the sample's window, fails it."""
+    import datetime as dt
+
+    from replication.common.formats import typed
+    from replication.common.validation import run_suite
+    from replication.wars.extension import extended_rows, paper_rows, read_extension
+    from replication.wars.rules import extension_rules
+    from replication.wars.schema import WARS_EXTENDED
+    from replication.sources.cow import read_cow_participants, summarise_wars
+
+    paper = read_wars(root / "data/processed/wars.csv")
+    cow = summarise_wars(read_cow_participants(paths.RAW_COW_WARS), paths.RAW_COW_WARS)
+    added = typed(extended_rows(read_extension(EXAMPLE, cow, paper), cow), WARS_EXTENDED)
+    combined = pd.concat([typed(paper_rows(paper), WARS_EXTENDED), added], ignore_index=True)
+    rules = extension_rules(dt.date(2026, 11, 24))
+    assert run_suite(combined, WARS_EXTENDED, rules) == []
+    combined.loc[len(paper), "cow_war_num"] = combined.loc[0, "cow_war_num"]
+    combined.loc[len(paper), "start_date"] = pd.Timestamp("1939-09-01")
+    failures = "\n".join(run_suite(combined, WARS_EXTENDED, rules))
+    assert "rule 'unique'" in failures and "after WWII (1945-09-02)" in failures
 
 
 def test_a_missing_extension_file_says_how_to_start(root, tmp_path):

@@ -46,7 +46,7 @@ def test_footnote_10_three_wars_with_talks_after_5_to_12_days_all_shorter_than_a
 
 
 def test_talks_never_emerged_in_almost_sixty_percent(wars):
-    share = (wars["has_talks"] == "false").mean()
+    share = (wars["has_talks"] == "0").mean()
     assert 0.55 <= share < 0.60
 
 
