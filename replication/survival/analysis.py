@@ -10,9 +10,10 @@ from ..common import paths
 from ..common.validation import validated_csv
 from ..common.formats import read_typed
 from ..wars.schema import WARS, WARS_EXTENDED
-from .estimators import aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks, logrank_cold_war, ph_test
+from .estimators import aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks, logrank_cold_war
 from .frame import CENSOR_DATE, TALKS, WAR_END, survival_frame
-from .schema import AFT, CIF, COX, COX_PH_TEST, KM_MEDIAN, KM_TALKS, LOGRANK, SENSITIVITY, SURVIVAL_DATA
+from .schema import (AFT, CIF, COX, COX_PH_TEST, KM_MEDIAN, KM_TALKS, LOGRANK, PH_REMEDY, SCHOENFELD, SENSITIVITY,
+                     SURVIVAL_DATA)
 
 
 SAMPLES = {  # sample -> (wars table, output folder, figure folder, first row of the sensitivity table)
@@ -25,7 +26,8 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
     """The files (tables and figures) of one sample, validated; nothing is written here. An ongoing war
     without talks is censored at `censor_date` (the observation date of an extension)."""
     from ..common.figures import write_figures
-    from .figures import cif_figure, forest_figure, km_figure, timeline_figure
+    from .figures import cif_figure, forest_figure, km_figure, schoenfeld_figure, timeline_figure
+    from .ph import ph_remedy, ph_tables
     from .sensitivity import sensitivity_table
 
     table, out_rel, fig_rel, primary = SAMPLES[sample]
@@ -36,22 +38,23 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
         f"{int((sf.event == WAR_END).sum())} ended without talks, {int((sf.event == 0).sum())} censored")
     km, median = kaplan_meier_talks(sf)
     cif = aalen_johansen(sf["time_days"], sf["event"])
-    cph_talks, df_talks, cox_talks = cox_cause_specific(sf, TALKS)
-    cph_end, df_end, cox_end = cox_cause_specific(sf, WAR_END)
+    _, _, cox_talks = cox_cause_specific(sf, TALKS)
+    _, _, cox_end = cox_cause_specific(sf, WAR_END)
     cox = pd.concat([cox_talks, cox_end], ignore_index=True)
+    ph, schoenfeld, zph = ph_tables(sf, cox)
     log("survival: drawing figures")  # first: during `all` they render in parallel with what follows
     figures = write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
                              "forest_hazard_ratios": forest_figure(cox),
-                             "timeline": timeline_figure(wars, censor_date, sample)}, fig_dir)
-    ph = pd.concat([ph_test(cph_talks, df_talks).assign(cause="talks"),
-                    ph_test(cph_end, df_end).assign(cause="war_end")], ignore_index=True)
+                             "timeline": timeline_figure(wars, censor_date, sample),
+                             "schoenfeld": schoenfeld_figure(zph, ph, cox)}, fig_dir)
+    remedy = ph_remedy(sf, ph)
     aft = aft_models(sf)
     log("survival: sensitivity to each coding choice")
     sens = sensitivity_table(wars, pd.read_csv(root / "data/processed/discrepancies.csv", dtype=str), primary,
                              censor_date)
     log("survival: validating the result tables against the schema")
     tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
-              COX_PH_TEST: ph, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
+              COX_PH_TEST: ph, SCHOENFELD: schoenfeld, PH_REMEDY: remedy, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
     files = {out_dir / t.path.rsplit("/", 1)[1]: validated_csv(df, t) for t, df in tables.items()} | figures
     log(f"survival: {len(files)} files ready")
     return files

@@ -127,3 +127,43 @@ def timeline_figure(wars: pd.DataFrame, observed_on=None, sample: str = "paper")
                  f"observed to {observed.date().isoformat()}: when talks opened")
     ax.set_title(title, fontsize=9)
     return fig
+
+
+def schoenfeld_figure(zph: dict, tests: pd.DataFrame, cox: pd.DataFrame):
+    """Scaled Schoenfeld residuals against g(t) = 1 - Kaplan-Meier for each model and covariate, with the
+    natural-spline smooth and +-2 se band of plot.cox.zph; a flat smooth at the dashed line (the Cox
+    estimate) is proportional hazards. The axis is labelled in days."""
+    from .cox_zph import zph_smooth
+
+    labels = {"cold_war": "Cold War era", "log_battle_deaths": "log battle deaths", "n_states": "number of states"}
+    causes = list(zph)
+    names = zph[causes[0]].covariates
+    fig, axes = plt.subplots(len(causes), len(names), figsize=(9, 5.6), squeeze=False)
+    for r, cause in enumerate(causes):
+        z = zph[cause]
+        for j, covariate in enumerate(names):
+            ax = axes[r][j]
+            grid, fit, lo, hi, _ = zph_smooth(z, j)
+            ax.fill_between(grid, lo, hi, color=OKABE_ITO["blue"], alpha=0.15, lw=0)
+            ax.plot(grid, fit, color=OKABE_ITO["blue"], lw=1.5)
+            ax.plot(z.x, z.scaled_schoenfeld[:, j], "o", ms=3.5, mfc="none", color="black", mew=0.7)
+            beta = cox.loc[(cox["cause"] == cause) & (cox["covariate"] == covariate), "coef"].iloc[0]
+            ax.axhline(beta, color=OKABE_ITO["vermillion"], lw=0.9, ls="--")
+            ax.axhline(0, color=OKABE_ITO["grey"], lw=0.6, ls=":")
+            p = tests.loc[(tests["cause"] == cause) & (tests["transform"] == "km") & (tests["term"] == covariate),
+                          "p_value"].iloc[0]
+            what = "talks" if cause == "talks" else "war end without talks"
+            ax.set_title(f"{what}: {labels.get(covariate, covariate)}\ncox.zph (km) p = {p:.3f}", fontsize=8)
+            ticks = np.quantile(z.x, [0, 0.25, 0.5, 0.75, 1])
+            days = [int(z.time[np.argmin(np.abs(z.x - t))]) for t in ticks]
+            ax.set_xticks([z.x[np.argmin(np.abs(z.x - t))] for t in ticks])
+            ax.set_xticklabels([str(d) for d in days], fontsize=7)
+            ax.tick_params(axis="y", labelsize=7)
+            if j == 0:
+                ax.set_ylabel("beta(t)", fontsize=8)
+            if r == len(causes) - 1:
+                ax.set_xlabel("days (axis: 1 - Kaplan-Meier)", fontsize=8)
+    fig.suptitle("Scaled Schoenfeld residuals: a flat smooth at the Cox estimate (dashed) is proportional "
+                 "hazards; band: +-2 se", fontsize=9)
+    fig.tight_layout()
+    return fig

@@ -122,15 +122,61 @@ COX = Table(
 
 COX_PH_TEST = Table(
     name="cox_ph_test", path="data/processed/survival/cox_ph_test.csv",
-    description="Tests of proportional hazards (scaled Schoenfeld residuals against rank of time).",
-    primary_key=("cause", "covariate"),
+    description="Tests of proportional hazards for both cause-specific Cox models: the score test of R's "
+    "survival::cox.zph (survival >= 3.0) for g(t) = 1 - Kaplan-Meier ('km', R's default) and the rank of time, "
+    "per covariate and GLOBAL (replication/survival/cox_zph.py, checked against survival 3.5.3 to 1e-6).",
+    primary_key=("cause", "transform", "term"),
+    fields=(
+        _f("cause", "string", "Model.", "", required=True, enum=CAUSES),
+        _f("transform", "string", "g(t), the function of time the coefficient may vary with.",
+           "km: 1 - left-continuous Kaplan-Meier of the model's event; rank: rank of time.", required=True,
+           enum=("km", "rank")),
+        _f("term", "string", "Covariate, or GLOBAL (all at once).", "", required=True),
+        _f("chisq", "number", "Score statistic for adding covariate x g(t).",
+           "cox.zph's test since survival 3.0 (full information matrix), not the pre-3.0 approximation of "
+           "lifelines' proportional_hazard_test.", required=True, minimum=0),
+        _f("df", "integer", "Degrees of freedom.", "1 per covariate; the number of covariates for GLOBAL.",
+           required=True, minimum=1),
+        _f("p_value", "number", "p-value (chi-square).", "", required=True, **PROB),
+    ),
+)
+
+SCHOENFELD = Table(
+    name="schoenfeld", path="data/processed/survival/schoenfeld.csv",
+    description="Scaled Schoenfeld residuals of both cause-specific Cox models at each event time, as "
+    "plot(cox.zph(fit)) draws them (coefficient added; g(t) = 1 - Kaplan-Meier), with the natural-spline "
+    "smooth (4 df) R draws through them.",
+    primary_key=("cause", "covariate", "event_index"),
     fields=(
         _f("cause", "string", "Model.", "", required=True, enum=CAUSES),
         _f("covariate", "string", "Covariate.", "", required=True),
-        _f("test_statistic", "number", "Chi-square statistic (1 df).", "lifelines proportional_hazard_test, "
-           "time_transform='rank'.", required=True, minimum=0),
-        _f("p_value", "number", "p-value.", "", required=True, **PROB),
+        _f("event_index", "integer", "Event, in time order (1 = first).", "", required=True, minimum=1),
+        _f("time_days", "integer", "Event time.", "", required=True, minimum=0),
+        _f("g_time", "number", "g(t) = 1 - left-continuous Kaplan-Meier at the event time.", "", required=True,
+           **PROB),
+        _f("scaled_residual", "number", "Scaled Schoenfeld residual plus the coefficient: beta(t) at t.",
+           "cox.zph()$y; checked against survival 3.5.3.", required=True),
+        _f("smooth", "number", "Natural cubic spline (4 df, knots at the quartiles of g(t)) fitted to the "
+           "residuals, at this g(t).", "Least squares, as R's plot.cox.zph (df = 4).", required=True),
     ),
+)
+
+PH_REMEDY = Table(
+    name="ph_remedy", path="data/processed/survival/ph_remedy.csv",
+    description="One remedy where proportional hazards is rejected: the talks model with each covariate "
+    "whose cox.zph test rejects at 5% (km) given a log-time interaction, so its log hazard ratio is "
+    "beta + gamma log(t); checked against R coxph with tt(x) = x log(t).",
+    primary_key=("cause", "term"),
+    fields=(
+        _f("cause", "string", "Model.", "", required=True, enum=CAUSES),
+        _f("term", "string", "Covariate, or 'covariate:log(t)' for the interaction.", "", required=True),
+        _f("coef", "number", "Coefficient.", "Efron ties, counting-process data split at every event time.",
+           required=True),
+        _f("se", "number", "Standard error.", "", required=True, minimum=0),
+        _f("p_value", "number", "Wald p-value.", "", required=True, **PROB),
+    ) + tuple(_f(f"hr_day_{d}", "number", f"Hazard ratio at day {d} (exp(beta + gamma log {d})).",
+                 "Empty for a covariate without interaction.", minimum=0, missing="no interaction: see coef")
+              for d in (30, 365)),
 )
 
 AFT = Table(
@@ -202,4 +248,5 @@ SENSITIVITY = Table(
 )
 
 
-TABLES = (SURVIVAL_DATA, KM_TALKS, KM_MEDIAN, CIF, COX, COX_PH_TEST, AFT, LOGRANK, SENSITIVITY)
+TABLES = (SURVIVAL_DATA, KM_TALKS, KM_MEDIAN, CIF, COX, COX_PH_TEST, SCHOENFELD, PH_REMEDY, AFT, LOGRANK,
+          SENSITIVITY)

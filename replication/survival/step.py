@@ -23,7 +23,7 @@ STEPS = (
                      "figures",
          inputs=("data/processed/wars.csv", "data/processed/discrepancies.csv"),
          outputs=("data/processed/survival/*.csv", "figures/km_talks.*", "figures/cif.*",
-                  "figures/forest_hazard_ratios.*", "figures/timeline.*",
+                  "figures/forest_hazard_ratios.*", "figures/timeline.*", "figures/schoenfeld.*",
                   "data/processed/extended/survival/*.csv", "figures/extended/*"),
          run=run),
 )
