@@ -12,8 +12,8 @@ from ..common.formats import read_typed
 from ..wars.schema import WARS, WARS_EXTENDED
 from .estimators import aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks, logrank_cold_war
 from .frame import CENSOR_DATE, TALKS, WAR_END, survival_frame
-from .schema import (AFT, CIF, COX, COX_PH_TEST, KM_MEDIAN, KM_TALKS, LOGRANK, PH_REMEDY, SCHOENFELD, SENSITIVITY,
-                     SURVIVAL_DATA)
+from .schema import (AFT, CIF, CIF_BY_GROUP, COX, COX_PH_TEST, FINE_GRAY, GRAY_TEST, KM_MEDIAN, KM_TALKS, LOGRANK,
+                     PH_REMEDY, SCHOENFELD, SENSITIVITY, SURVIVAL_DATA)
 
 
 SAMPLES = {  # sample -> (wars table, output folder, figure folder, first row of the sensitivity table)
@@ -26,7 +26,8 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
     """The files (tables and figures) of one sample, validated; nothing is written here. An ongoing war
     without talks is censored at `censor_date` (the observation date of an extension)."""
     from ..common.figures import write_figures
-    from .figures import cif_figure, forest_figure, km_figure, schoenfeld_figure, timeline_figure
+    from .competing import cif_by_group, fine_gray_table, gray_table
+    from .figures import cif_by_group_figure, cif_figure, forest_figure, km_figure, schoenfeld_figure, timeline_figure
     from .ph import ph_remedy, ph_tables
     from .sensitivity import sensitivity_table
 
@@ -42,11 +43,13 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
     _, _, cox_end = cox_cause_specific(sf, WAR_END)
     cox = pd.concat([cox_talks, cox_end], ignore_index=True)
     ph, schoenfeld, zph = ph_tables(sf, cox)
+    fine_gray, gray, by_group = fine_gray_table(sf), gray_table(sf), cif_by_group(sf)
     log("survival: drawing figures")  # first: during `all` they render in parallel with what follows
     figures = write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
                              "forest_hazard_ratios": forest_figure(cox),
                              "timeline": timeline_figure(wars, censor_date, sample),
-                             "schoenfeld": schoenfeld_figure(zph, ph, cox)}, fig_dir)
+                             "schoenfeld": schoenfeld_figure(zph, ph, cox),
+                             "cif_by_group": cif_by_group_figure(by_group, gray)}, fig_dir)
     remedy = ph_remedy(sf, ph)
     aft = aft_models(sf)
     log("survival: sensitivity to each coding choice")
@@ -54,7 +57,8 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
                              censor_date)
     log("survival: validating the result tables against the schema")
     tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
-              COX_PH_TEST: ph, SCHOENFELD: schoenfeld, PH_REMEDY: remedy, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
+              COX_PH_TEST: ph, SCHOENFELD: schoenfeld, PH_REMEDY: remedy,
+              FINE_GRAY: fine_gray, GRAY_TEST: gray, CIF_BY_GROUP: by_group, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
     files = {out_dir / t.path.rsplit("/", 1)[1]: validated_csv(df, t) for t, df in tables.items()} | figures
     log(f"survival: {len(files)} files ready")
     return files

@@ -165,4 +165,12 @@ def headline(sf: pd.DataFrame) -> dict:
         out[f"one_minus_km_{h}d"] = 1 - step_value(km, "survival", h)
     out["hr_cold_war"] = float(hr["hazard_ratio"])
     out["hr_cold_war_lower"], out["hr_cold_war_upper"] = float(hr["hr_lower"]), float(hr["hr_upper"])
+    from .fine_gray import crr, gray_test
+
+    fg = crr(sf["time_days"], sf["event"], sf[COVARIATES].to_numpy(float), failcode=TALKS)
+    k = COVARIATES.index("cold_war")
+    coef, se = fg.coef[k], fg.se[k]
+    out["shr_cold_war"] = float(np.exp(coef))
+    out["shr_cold_war_lower"], out["shr_cold_war_upper"] = float(np.exp(coef - Z95 * se)), float(np.exp(coef + Z95 * se))
+    out["gray_p_talks"] = gray_test(sf["time_days"], sf["event"], sf["cold_war"], TALKS)[2]
     return out

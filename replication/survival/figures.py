@@ -167,3 +167,27 @@ def schoenfeld_figure(zph: dict, tests: pd.DataFrame, cox: pd.DataFrame):
                  "hazards; band: +-2 se", fontsize=9)
     fig.tight_layout()
     return fig
+
+
+def cif_by_group_figure(by_group: pd.DataFrame, gray: pd.DataFrame):
+    """Cumulative incidence of talks and of war end without talks, Cold-War wars against later ones, with
+    Gray's test for each cause."""
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3.4), sharey=True)
+    styles = {"cold_war=1": (OKABE_ITO["blue"], "-", "begun in the Cold War"),
+              "cold_war=0": (OKABE_ITO["orange"], "--", "begun after 9 Nov 1989")}
+    for ax, (cause, title) in zip(axes, (("talks", "Talks opened"), ("war_end", "War ended without talks"))):
+        for group, (colour, ls, label) in styles.items():
+            g = by_group[by_group["group"] == group]
+            n = int(g["at_risk"].iloc[0])
+            ax.step(g["time_days"], g[f"cif_{cause}"], where="post", color=colour, ls=ls, lw=1.6,
+                    label=f"{label} ({n} wars)")
+        p = gray.loc[gray["cause"] == cause, "p_value"].iloc[0]
+        ax.set_title(f"{title}: Gray's test p = {p:.3f}", fontsize=9)
+        ax.set_xscale("symlog", linthresh=30)
+        ax.set_xticks([0, 7, 30, 90, 365, 1000, 3650])
+        ax.set_xticklabels(["0", "7", "30", "90", "365", "1000", "3650"])
+        ax.set_ylim(0, 1)
+        ax.set_xlabel("Days since the war began (log scale beyond 30)")
+    axes[0].set_ylabel("Cumulative incidence")
+    axes[0].legend(frameon=False, loc="upper left", fontsize=7)
+    return fig

@@ -57,10 +57,13 @@ def split_at_event_times(sf: pd.DataFrame, cause: int) -> pd.DataFrame:
 
 def ph_remedy(sf: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
     """For each cause with a covariate whose km test rejects: the Cox model with covariate x log(t) added
-    for each such covariate (Efron ties), so the hazard ratio is exp(beta + gamma log t)."""
+    for each such covariate (Efron ties), so the hazard ratio is exp(beta + gamma log t). A time of 0
+    days enters as half a day, as in the AFT models (log t; no war of the paper's table has one)."""
     from lifelines import CoxTimeVaryingFitter
 
-    from .estimators import COX_FIT
+    from .estimators import COX_FIT, ZERO_TIME_DAYS
+
+    sf = sf.assign(time_days=np.maximum(sf["time_days"].to_numpy(float), ZERO_TIME_DAYS))
 
     rows = []
     for cause, name in CAUSE_NAMES.items():

@@ -24,6 +24,7 @@ STEPS = (
          inputs=("data/processed/wars.csv", "data/processed/discrepancies.csv"),
          outputs=("data/processed/survival/*.csv", "figures/km_talks.*", "figures/cif.*",
                   "figures/forest_hazard_ratios.*", "figures/timeline.*", "figures/schoenfeld.*",
+                  "figures/cif_by_group.*",
                   "data/processed/extended/survival/*.csv", "figures/extended/*"),
          run=run),
 )
