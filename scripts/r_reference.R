@@ -1,7 +1,7 @@
 # Reference values from R's survival and cmprsk for the survival step.
 # Usage: Rscript scripts/r_reference.R data/processed/survival/survival_data.csv tests/reference/r_reference.csv
 # Input columns: war_id, time_days, event (1 talks, 2 war end without talks, 0 censored), covariates.
-suppressPackageStartupMessages({ library(survival); library(cmprsk) })
+suppressPackageStartupMessages({ library(survival); library(cmprsk); library(coin) })
 args <- commandArgs(trailingOnly = TRUE)
 d <- read.csv(args[1])
 out <- list()
@@ -128,6 +128,13 @@ for (variant in c("data", "censored")) {
   }
 }
 
+# Exact (conditional permutation) log-rank test, coin; its scores
+lt <- logrank_test(Surv(time_days, event == 1) ~ factor(cold_war), data = d, distribution = "exact")
+add("coin_exact_logrank", "z", statistic(lt))
+add("coin_exact_logrank", "p", pvalue(lt))
+sc <- logrank_trafo(Surv(d$time_days, d$event == 1))
+for (i in seq_along(sc)) add("coin_logrank_score", i, sc[i])
+
 # Log-rank test, Cold War vs later
 lr <- survdiff(Surv(time_days, event == 1) ~ cold_war, data = d)
 add("logrank_chisq", "cold_war", lr$chisq)
@@ -146,4 +153,4 @@ res <- do.call(rbind, out)
 res$value <- formatC(res$value, digits = 15, format = "g")
 write.csv(res, args[2], row.names = FALSE, quote = TRUE)
 cat("R", R.version$major, R.version$minor, "survival", as.character(packageVersion("survival")),
-    "cmprsk", as.character(packageVersion("cmprsk")), "\n")
+    "cmprsk", as.character(packageVersion("cmprsk")), "coin", as.character(packageVersion("coin")), "\n")

@@ -33,9 +33,20 @@ def csv_text(df: pd.DataFrame, table: Table) -> str:
     return out.to_csv(index=False, lineterminator="\n")
 
 
+_READ: dict = {}  # (path, table, size, mtime, inode) -> frame: the codebook and the report read every table
+
+
 def read_typed(path: Path, table: Table) -> pd.DataFrame:
     """Read a file `csv_text` wrote: numbers numeric, 1/0 booleans as booleans, ISO dates as datetimes.
-    Columns not in the schema stay text."""
+    Columns not in the schema stay text. A file read before and unchanged since is not parsed again."""
+    st = Path(path).stat()
+    key = (str(path), table.name, st.st_size, st.st_mtime_ns, st.st_ino)
+    if key not in _READ:
+        _READ[key] = _parse_typed(path, table)
+    return _READ[key].copy()
+
+
+def _parse_typed(path: Path, table: Table) -> pd.DataFrame:
     df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     for f in table.fields:
         if f.name not in df:

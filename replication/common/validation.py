@@ -63,27 +63,44 @@ def schema_expectations(table: Table, gx, helpers: list[str]) -> list:
         out.append(E.ExpectCompoundColumnsToBeUnique(column_list=key, meta={"rule": f"primary key {key} unique"}))
     if MISSING_REQUIRED in helpers:  # one expectation for all required columns (one per column costs 5 ms each)
         out.append(E.ExpectColumnValuesToBeNull(column=MISSING_REQUIRED, meta={"rule": "required"}))
+    if SCHEMA_VIOLATIONS in helpers:  # every enum, pattern, boolean and range rule in one expectation
+        out.append(E.ExpectColumnValuesToBeNull(column=SCHEMA_VIOLATIONS, meta={"rule": "field rules"}))
     for f in table.fields:
         if f.unique:
             out.append(E.ExpectColumnValuesToBeUnique(column=f.name, meta={"rule": "unique"}))
-        if f.enum:
-            out.append(E.ExpectColumnValuesToBeInSet(column=f.name, value_set=list(f.enum),
-                                                     meta={"rule": f"one of {list(f.enum)}"}))
-        if f.pattern:
-            out.append(E.ExpectColumnValuesToMatchRegex(column=f.name, regex=f.pattern,
-                                                        meta={"rule": f"matches {f.pattern}"}))
-        if f.type == "boolean":
-            out.append(E.ExpectColumnValuesToBeInSet(column=f.name, value_set=[True, False],
-                                                     meta={"rule": "true or false"}))
-        if f.minimum is not None or f.maximum is not None:
-            out.append(E.ExpectColumnValuesToBeBetween(column=f.name, min_value=f.minimum, max_value=f.maximum,
-                                                       meta={"rule": f"at least {f.minimum}" if f.maximum is None else
-                                                             f"between {f.minimum} and {f.maximum}"}))
     return out
 
 
 # Helper column: the required columns that are empty in the row (None when there are none).
 MISSING_REQUIRED = "_missing_required"
+# Helper column: the field rules (allowed values, pattern, boolean, range) the row breaks, as
+# "column\trule" entries joined by "\n" (None when it breaks none). One expectation per table instead of one
+# per rule and column: each costs about 5 ms in great-expectations, and there are a few hundred.
+SCHEMA_VIOLATIONS = "_schema_violations"
+
+
+def field_rules(f) -> list[tuple[str, object]]:
+    """(rule text, test of the non-missing values) for each rule a field declares."""
+    rules = []
+    if f.enum:
+        rules.append((f"one of {list(f.enum)}", lambda col, allowed=list(f.enum): col.isin(allowed)))
+    if f.pattern:
+        rules.append((f"matches {f.pattern}", lambda col, pat=f.pattern: col.astype(str).str.match(pat)))
+    if f.type == "boolean":
+        rules.append(("true or false", lambda col: col.map(lambda v: v is True or v is False).astype(bool)))
+    if f.minimum is not None or f.maximum is not None:
+        text = f"at least {f.minimum}" if f.maximum is None else f"between {f.minimum} and {f.maximum}"
+
+        def within(col, lo=f.minimum, hi=f.maximum):
+            num = pd.to_numeric(col, errors="coerce")
+            ok = num.notna()
+            if lo is not None:
+                ok &= num >= lo
+            if hi is not None:
+                ok &= num <= hi
+            return ok
+        rules.append((text, within))
+    return rules
 def validation_frame(df: pd.DataFrame, table: Table, rules: Rules | None = None) -> pd.DataFrame:
     """The table as it will be written (dates as ISO text, integers as int or None), plus helpers."""
     if list(df.columns) != table.columns:
@@ -106,6 +123,17 @@ def validation_frame(df: pd.DataFrame, table: Table, rules: Rules | None = None)
         for i in empty.any(axis=1).nonzero()[0]:  # only rows with an empty required cell
             missing.iloc[i] = ", ".join(c for c, e in zip(required, empty[i]) if e)
         out[MISSING_REQUIRED] = missing
+    broken: list = [None] * len(out)
+    for f in table.fields:
+        col = out[f.name]
+        present = col.notna().to_numpy()
+        for text, test in field_rules(f):
+            bad = present.copy()
+            bad[present] = ~test(col[present]).to_numpy(bool)
+            for i in bad.nonzero()[0]:  # only rows that break a rule
+                entry = f"{f.name}\t{text}"
+                broken[i] = entry if broken[i] is None else broken[i] + "\n" + entry
+    out[SCHEMA_VIOLATIONS] = pd.Series(broken, index=out.index, dtype=object)
     if rules is not None and rules.helpers is not None:
         for name, values in rules.helpers(df).items():
             out[name] = values
@@ -152,6 +180,12 @@ def describe_failures(result, key: str, frame: pd.DataFrame, sources: dict) -> l
         rows = frame.set_index(key)
         for item in indexed:
             row = rows.loc[item.get(key)]
+            row = pd.concat([row, pd.Series({key: item.get(key)})])  # the key column too (set_index dropped it)
+            if columns == [SCHEMA_VIOLATIONS]:  # one line per broken rule, as a per-rule expectation gives
+                for entry in row[SCHEMA_VIOLATIONS].split("\n"):
+                    column, text = entry.split("\t")
+                    lines.append(f"war {item.get(key)}: {column}={row[column]!r}: rule '{text}'")
+                continue
             cols = row[MISSING_REQUIRED].split(", ") if columns == [MISSING_REQUIRED] else columns
             values = ", ".join(f"{c}={row[c]!r}" for c in cols)
             lines.append(f"war {item.get(key)}: {values}: rule '{rule}'")

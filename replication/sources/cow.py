@@ -79,7 +79,7 @@ def check_participants(df: pd.DataFrame, path: Path) -> None:
         if len(bad):
             fail(bad.iloc[0], column, f"{column} is one of {sorted(allowed)}")
     spell2 = [c for which in SPELLS[1] for c in _parts(which)]
-    for _, row in df.iterrows():
+    for row in df.to_dict("records"):
         absent = [row[c] == NOT_APPLICABLE for c in spell2]
         if any(absent) and not all(absent):  # name the odd cell out
             column = spell2[absent.index(sum(absent) < len(absent) / 2)]
@@ -125,22 +125,26 @@ def _date(row, which: str, path: Path) -> dt.date | None:
 def summarise_wars(participants: pd.DataFrame, path: Path) -> pd.DataFrame:
     """One row per COW war: dates, battle deaths, states per side, initiators."""
     records = []
-    for war_num, g in participants.groupby("WarNum", sort=True):
+    by_war: dict[int, list[dict]] = {}
+    for row in participants.to_dict("records"):  # plain dicts: a Series a row (iterrows) costs far more
+        by_war.setdefault(int(row["WarNum"]), []).append(row)
+    for war_num in sorted(by_war):
+        g = by_war[war_num]
         starts, ends = [], []
-        for _, row in g.iterrows():
+        for row in g:
             starts += [d for d in (_date(row, "Start1", path), _date(row, "Start2", path)) if d]
             ends += [d for d in (_date(row, "End1", path), _date(row, "End2", path)) if d]
-        deaths = g["BatDeath"]
+        deaths = [r["BatDeath"] for r in g]
         records.append({
-            "cow_war_num": int(war_num),
-            "cow_war_name": g["WarName"].iloc[0],
+            "cow_war_num": war_num,
+            "cow_war_name": g[0]["WarName"],
             "cow_start_date": min(starts),
             "cow_end_date": max(ends),
-            "cow_battle_deaths": int(deaths[deaths >= 0].sum()),
-            "cow_battle_deaths_complete": bool((deaths >= 0).all()),
-            "cow_states_side_a": int((g["Side"] == 1).sum()),
-            "cow_states_side_b": int((g["Side"] == 2).sum()),
-            "cow_initiators": "; ".join(sorted(g.loc[g["Initiator"] == 1, "StateName"])),
+            "cow_battle_deaths": int(sum(d for d in deaths if d >= 0)),
+            "cow_battle_deaths_complete": all(d >= 0 for d in deaths),
+            "cow_states_side_a": sum(r["Side"] == 1 for r in g),
+            "cow_states_side_b": sum(r["Side"] == 2 for r in g),
+            "cow_initiators": "; ".join(sorted(r["StateName"] for r in g if r["Initiator"] == 1)),
         })
     return pd.DataFrame.from_records(records)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..common.errors import DataError
+from ..common.text import refuse_formula
 from .appendix_table import COLUMNS, Cell, RawTable
 
 ACTIONS = {
@@ -83,6 +84,8 @@ def _parse_repair(path: Path, entry, line: int, seen: set) -> Repair:
     for key in ("reason", "evidence"):
         if not str(entry[key]).strip():
             fail("every repair has a reason and evidence", f"{key} is empty", column=key)
+    for value in values:  # a supplied cell reaches wars.csv: no spreadsheet formula
+        refuse_formula(path, value, line, "values")
     return Repair(entry["id"], action, columns, target, expect, values, str(entry["reason"]).strip(),
                   str(entry["evidence"]).strip(), line)
 

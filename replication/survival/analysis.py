@@ -12,8 +12,8 @@ from ..common.formats import read_typed
 from ..wars.schema import WARS, WARS_EXTENDED
 from .estimators import aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks, logrank_cold_war
 from .frame import CENSOR_DATE, TALKS, WAR_END, survival_frame
-from .schema import (AFT, CIF, CIF_BY_GROUP, COX, COX_PH_TEST, FINE_GRAY, GRAY_TEST, KM_MEDIAN, KM_TALKS, LOGRANK,
-                     PH_REMEDY, SCHOENFELD, SENSITIVITY, SURVIVAL_DATA)
+from .schema import (AFT, BOOTSTRAP, CIF, CIF_BY_GROUP, COX, COX_PH_TEST, EXACT_LOGRANK, FINE_GRAY, FIRTH, GRAY_TEST,
+                     KM_MEDIAN, KM_TALKS, LOGRANK, PH_REMEDY, SCHOENFELD, SENSITIVITY, SURVIVAL_DATA)
 
 
 SAMPLES = {  # sample -> (wars table, output folder, figure folder, first row of the sensitivity table)
@@ -29,6 +29,7 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
     from .competing import cif_by_group, fine_gray_table, gray_table
     from .figures import cif_by_group_figure, cif_figure, forest_figure, km_figure, schoenfeld_figure, timeline_figure
     from .ph import ph_remedy, ph_tables
+    from .small_sample import bootstrap_table, exact_logrank_table, firth_table
     from .sensitivity import sensitivity_table
 
     table, out_rel, fig_rel, primary = SAMPLES[sample]
@@ -58,7 +59,8 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
     log("survival: validating the result tables against the schema")
     tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
               COX_PH_TEST: ph, SCHOENFELD: schoenfeld, PH_REMEDY: remedy,
-              FINE_GRAY: fine_gray, GRAY_TEST: gray, CIF_BY_GROUP: by_group, AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
+              FINE_GRAY: fine_gray, GRAY_TEST: gray, CIF_BY_GROUP: by_group, FIRTH: firth_table(sf),
+              EXACT_LOGRANK: exact_logrank_table(sf), BOOTSTRAP: bootstrap_table(sf), AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
     files = {out_dir / t.path.rsplit("/", 1)[1]: validated_csv(df, t) for t, df in tables.items()} | figures
     log(f"survival: {len(files)} files ready")
     return files

@@ -92,6 +92,19 @@ def kaplan_meier_talks(sf: pd.DataFrame):
     return km, median_with_interval(km)
 
 
+def product_limit(time: np.ndarray, observed: np.ndarray) -> pd.DataFrame:
+    """The Kaplan-Meier estimate at each distinct time (no bands)."""
+    times, index = np.unique(time, return_inverse=True)
+    at_risk = np.bincount(index, minlength=len(times))[::-1].cumsum()[::-1]
+    deaths = np.bincount(index, weights=observed.astype(float), minlength=len(times))
+    return pd.DataFrame({"time_days": times, "survival": np.cumprod(1 - deaths / at_risk)})
+
+
+def first_at_or_below(km: pd.DataFrame, level: float) -> float:
+    hit = km.loc[km["survival"] <= level, "time_days"]
+    return float(hit.iloc[0]) if len(hit) else float("nan")
+
+
 def median_with_interval(km: pd.DataFrame) -> dict:
     """Median and its 95% interval as R's survfit reports them: first time each curve reaches <= 0.5
     (NaN: not reached)."""
@@ -103,26 +116,29 @@ def median_with_interval(km: pd.DataFrame) -> dict:
 
 
 def cox_cause_specific(sf: pd.DataFrame, cause: int):
-    """Cause-specific Cox model (Efron ties) for one cause; other causes censored."""
-    from lifelines import CoxPHFitter
+    """Cause-specific Cox model (Efron ties) for one cause; other causes censored (survival/cox.py)."""
+    from scipy import stats
+
+    from .cox import Efron, newton
 
     df = sf[["time_days"] + COVARIATES].assign(observed=(sf["event"] == cause).astype(int))
-    cph = CoxPHFitter().fit(df, duration_col="time_days", event_col="observed", fit_options=COX_FIT)
-    s = cph.summary
+    fit = newton(Efron(df["time_days"], df["observed"], df[COVARIATES].to_numpy(float)))
+    if not fit.converged:
+        raise ArithmeticError(f"the Cox model of cause {cause} has no finite estimate (separation)")
     table = pd.DataFrame({
         "cause": {TALKS: "talks", WAR_END: "war_end"}[cause],
-        "covariate": s.index,
-        "coef": s["coef"].to_numpy(),
-        "se": s["se(coef)"].to_numpy(),
-        "hazard_ratio": s["exp(coef)"].to_numpy(),
-        "hr_lower": s["exp(coef) lower 95%"].to_numpy(),
-        "hr_upper": s["exp(coef) upper 95%"].to_numpy(),
-        "p_value": s["p"].to_numpy(),
+        "covariate": COVARIATES,
+        "coef": fit.coef,
+        "se": fit.se,
+        "hazard_ratio": np.exp(fit.coef),
+        "hr_lower": np.exp(fit.coef - Z95 * fit.se),
+        "hr_upper": np.exp(fit.coef + Z95 * fit.se),
+        "p_value": 2 * stats.norm.sf(np.abs(fit.coef / fit.se)),
         "events": int(df["observed"].sum()),
         "n": len(df),
-        "log_likelihood": cph.log_likelihood_,
+        "log_likelihood": fit.loglik,
     })
-    return cph, df, table
+    return fit, df, table
 
 
 def aft_models(sf: pd.DataFrame) -> pd.DataFrame:
@@ -152,8 +168,10 @@ def logrank_cold_war(sf: pd.DataFrame) -> pd.DataFrame:
 
 
 def headline(sf: pd.DataFrame) -> dict:
-    """The numbers the sensitivity table reports for one coding of the data."""
-    km, median = kaplan_meier_talks(sf)
+    """The numbers the sensitivity table reports for one coding of the data (the Kaplan-Meier curve by
+    `product_limit`, which equals kaplan_meier_talks' without its bands: a test checks it)."""
+    km = product_limit(sf["time_days"].to_numpy(float), (sf["event"] == TALKS).to_numpy())
+    median = {"median": first_at_or_below(km, 0.5)}
     aj = aalen_johansen(sf["time_days"], sf["event"])
     _, _, cox = cox_cause_specific(sf, TALKS)
     hr = cox.set_index("covariate").loc["cold_war"]

@@ -93,18 +93,25 @@ def timeline_figure(wars: pd.DataFrame, observed_on=None, sample: str = "paper")
              "none": (None, None, "no proposal recorded")}
     fig, ax = plt.subplots(figsize=(7.5, 0.2 * len(w) + 1.9))
     y = np.arange(len(w))[::-1]
-    for i, r in w.iterrows():
-        colour = OKABE_ITO["sky"] if ongoing[i] else OKABE_ITO["grey"]
-        ax.plot([start[i], end[i]], [y[i], y[i]], color=colour, lw=3, solid_capstyle="butt",
-                ls=(0, (2, 1)) if ongoing[i] else "-")
-        ax.plot(start[i], y[i], marker="|", color=colour, ms=7, mew=1.5, ls="none")
-        if ongoing[i]:
-            ax.plot(end[i], y[i], marker=">", color=colour, ms=5, ls="none")
-        marker, colour, _ = style[r["response_type"]]
-        if pd.notna(talks[i]):
-            ax.plot(talks[i], y[i], marker=marker, color=colour, ms=6, mec="black", mew=0.5, ls="none")
-        elif marker and not ongoing[i]:
-            ax.plot(end[i], y[i], marker=marker, color=colour, ms=6, ls="none")
+    # one artist per kind of mark (not one per war): drawing and rendering stay cheap
+    for flag, colour, ls in ((False, OKABE_ITO["grey"], "-"), (True, OKABE_ITO["sky"], (0, (2, 1)))):
+        sel = (ongoing == flag).to_numpy()
+        if sel.any():
+            ax.hlines(y[sel], start[sel], end[sel], color=colour, lw=3, linestyles=[ls])
+            ax.plot(start[sel], y[sel], marker="|", color=colour, ms=7, mew=1.5, ls="none")
+    if ongoing.any():
+        ax.plot(end[ongoing.to_numpy()], y[ongoing.to_numpy()], marker=">", color=OKABE_ITO["sky"], ms=5, ls="none")
+    for key, (marker, colour, _) in style.items():
+        if not marker:
+            continue
+        is_type = (w["response_type"] == key).to_numpy()
+        with_talks = is_type & talks.notna().to_numpy()
+        if with_talks.any():
+            ax.plot(talks[with_talks], y[with_talks], marker=marker, color=colour, ms=6, mec="black", mew=0.5,
+                    ls="none")
+        at_end = is_type & talks.isna().to_numpy() & ~ongoing.to_numpy()
+        if at_end.any():
+            ax.plot(end[at_end], y[at_end], marker=marker, color=colour, ms=6, ls="none")
     ax.set_yticks(y)
     ax.set_yticklabels([f"{n}  [added]" if a else n for n, a in zip(w["war_name"], added)], fontsize=7)
     for label, a in zip(ax.get_yticklabels(), added):
@@ -165,7 +172,7 @@ def schoenfeld_figure(zph: dict, tests: pd.DataFrame, cox: pd.DataFrame):
                 ax.set_xlabel("days (axis: 1 - Kaplan-Meier)", fontsize=8)
     fig.suptitle("Scaled Schoenfeld residuals: a flat smooth at the Cox estimate (dashed) is proportional "
                  "hazards; band: +-2 se", fontsize=9)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.07, right=0.98, top=0.86, bottom=0.09, wspace=0.28, hspace=0.55)
     return fig
 
 

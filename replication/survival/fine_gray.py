@@ -47,31 +47,34 @@ class _Data:
         self.ici = np.where(status == failcode, 1, np.where(censored, 0, 2))
         self.wt = censoring_km_left(self.t, censored.astype(int))
         self.fail_times = np.unique(self.t[self.ici == 1])
+        # crr's risk set at each failure time, as weights (fixed: they do not depend on the coefficients):
+        # 1 for t_i >= t; G(t-)/G(t_i-) for a failure from another cause before t; 0 otherwise
+        first = np.searchsorted(self.t, self.fail_times, side="left")
+        later = self.t[None, :] >= self.fail_times[:, None]
+        other = (self.t[None, :] < self.fail_times[:, None]) & (self.ici[None, :] == 2)
+        self.W = np.where(later, 1.0, np.where(other, self.wt[first][:, None] / self.wt[None, :], 0.0))
+        self.fails = ((self.t[None, :] == self.fail_times[:, None]) & (self.ici[None, :] == 1)).astype(float)
+        self.n_fail = self.fails.sum(axis=1)
+        n, p = self.X.shape
+        self.xx = (self.X[:, :, None] * self.X[:, None, :]).reshape(n, p * p)
 
-    def risk_weights(self, at: float, first: int, b: np.ndarray) -> np.ndarray:
-        """exp(x'b) for everyone still at risk of the cause at `at` (crr's risk set): those with t >= at,
-        and those who failed from another cause before `at`, weighted by G(at-)/G(t_i-)."""
-        w = np.exp(self.X @ b)
-        other = (self.t < at) & (self.ici == 2)
-        return np.where(self.t >= at, w, np.where(other, w * self.wt[first] / self.wt, 0.0))
 
-
-def _fsv(d: _Data, b: np.ndarray):
-    """Negative log partial likelihood, its gradient and Hessian (crrfsv; Breslow ties)."""
-    lik, s, v = 0.0, np.zeros(len(b)), np.zeros((len(b), len(b)))
-    for ft in d.fail_times:
-        first = int(np.searchsorted(d.t, ft, side="left"))
-        fails = (d.t == ft) & (d.ici == 1)
-        nd = fails.sum()
-        lik -= (d.X[fails] @ b).sum()
-        s -= d.X[fails].sum(axis=0)
-        w = d.risk_weights(ft, first, b)
-        s0, s1 = w.sum(), w @ d.X
-        xbar = s1 / s0
-        lik += nd * np.log(s0)
-        s += nd * xbar
-        dev = d.X - xbar
-        v += nd * (dev.T * w) @ dev / s0
+def _fsv(d: _Data, b: np.ndarray, derivatives: bool = True):
+    """Negative log partial likelihood, its gradient and Hessian (crrfsv; Breslow ties), vectorised over
+    the failure times."""
+    p = len(b)
+    xb = d.X @ b
+    shift = xb.max()
+    w = np.exp(xb - shift)
+    s0 = d.W @ w
+    lik = float(-(d.fails @ xb).sum() + (d.n_fail * (np.log(s0) + shift)).sum())
+    if not derivatives:
+        return lik
+    s1 = d.W @ (w[:, None] * d.X)
+    s2 = (d.W @ (w[:, None] * d.xx)).reshape(-1, p, p)
+    xbar = s1 / s0[:, None]
+    s = -(d.fails @ d.X).sum(axis=0) + d.n_fail @ xbar
+    v = np.einsum("t,tab->ab", d.n_fail / s0, s2) - np.einsum("t,ta,tb->ab", d.n_fail, xbar, xbar)
     return lik, s, v
 
 
@@ -144,13 +147,13 @@ def crr(ftime, fstatus, X, failcode=1, cencode=0, gtol: float = 1e-12, maxiter: 
             break
         sc = -np.linalg.solve(h, s)
         bn = b + sc
-        fbn = _fsv(d, bn)[0]
+        fbn = _fsv(d, bn, derivatives=False)
         halvings = 0
         while not np.isfinite(fbn) or fbn > lik + 1e-4 * (sc @ s):
             halvings += 1
             sc *= 0.5
             bn = b + sc
-            fbn = _fsv(d, bn)[0]
+            fbn = _fsv(d, bn, derivatives=False)
             if halvings > 20:
                 break
         if halvings > 20:
@@ -159,7 +162,7 @@ def crr(ftime, fstatus, X, failcode=1, cencode=0, gtol: float = 1e-12, maxiter: 
     info, middle = _vv(d, b)
     h_inv = np.linalg.inv(info)
     var = h_inv @ middle @ h_inv.T
-    return CrrFit(b, np.sqrt(np.diag(var)), var, info, -_fsv(d, b)[0], -_fsv(d, np.zeros_like(b))[0],
+    return CrrFit(b, np.sqrt(np.diag(var)), var, info, -_fsv(d, b, False), -_fsv(d, np.zeros_like(b), False),
                   converged, it)
 
 

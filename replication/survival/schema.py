@@ -237,6 +237,74 @@ CIF_BY_GROUP = Table(
     ),
 )
 
+FIRTH = Table(
+    name="firth_cox", path="data/processed/survival/firth_cox.csv",
+    description="Firth-penalised cause-specific Cox models (Heinze and Schemper 2001; Efron ties): less "
+    "biased than maximum likelihood with 16 and 22 events, finite under separation "
+    "(replication/survival/cox.py and small_sample.py; checked by a gradient check and a second optimiser).",
+    primary_key=("cause", "covariate"),
+    fields=(
+        _f("cause", "string", "Model.", "", required=True, enum=CAUSES),
+        _f("covariate", "string", "Covariate.", "", required=True),
+        _f("coef", "number", "Penalised estimate.", "Maximises l(b) + log|I(b)| / 2.", required=True),
+        _f("hazard_ratio", "number", "exp(coef).", "", required=True, minimum=0),
+        _f("hr_lower", "number", "Lower bound of the 95% profile penalised-likelihood interval.",
+           "Where 2 (l*max - l*profile) = 3.84.", required=True, minimum=0),
+        _f("hr_upper", "number", "Upper bound of the 95% profile penalised-likelihood interval.", "",
+           required=True, minimum=0),
+        _f("p_value", "number", "Penalised likelihood-ratio p-value (1 df).", "", required=True, **PROB),
+        _f("coef_ml", "number", "Maximum-likelihood estimate, for comparison (as cox.csv).", "", required=True),
+        _f("events", "integer", "Events.", "", required=True, minimum=0),
+    ),
+)
+
+EXACT_LOGRANK = Table(
+    name="exact_logrank", path="data/processed/survival/exact_logrank.csv",
+    description="The exact conditional (permutation) log-rank test of time to talks, Cold-War wars against "
+    "later wars: every split of the wars into groups of these sizes is equally likely under the null "
+    "(all of them counted; checked against R coin's logrank_test(distribution = 'exact')).",
+    primary_key=("groups",),
+    fields=(_f("groups", "string", "Groups compared.", "", required=True),) + _counts(
+        ("n_1", "Wars in group 1."), ("n_0", "Wars in group 0."), ("events_1", "Talks in group 1."),
+        ("events_0", "Talks in group 0.")) + (
+        _f("z", "number", "Standardised linear log-rank statistic (coin's Z).",
+           "Scores: 1 - cumulative hazard for an event, - cumulative hazard otherwise (ties in full).",
+           required=True),
+        _f("p_exact", "number", "Exact two-sided p-value.", "Count of splits at least as extreme / all splits.",
+           required=True, **PROB),
+        _f("p_normal", "number", "Two-sided p-value of Z by the normal approximation.", "", required=True, **PROB),
+        _f("subsets", "integer", "Splits counted.", "n choose the smaller group's size.", required=True,
+           minimum=1),
+    ),
+)
+
+BOOTSTRAP = Table(
+    name="bootstrap", path="data/processed/survival/bootstrap.csv",
+    description="Bootstrap percentile 95% intervals (wars resampled with replacement, seeded) for the "
+    "Cold-War hazard ratio of talks and the cumulative incidence of talks at the declared horizons, with "
+    "the Monte Carlo error of each bound and the share of resamples that fail or separate.",
+    primary_key=("quantity",),
+    fields=(
+        _f("quantity", "string", "What is resampled.", "", required=True, unique=True),
+        _f("estimate", "number", "Estimate on the data.", "", required=True, minimum=0),
+        _f("resamples", "integer", "Bootstrap resamples drawn.", "", required=True, minimum=1),
+        _f("seed", "integer", "Seed of numpy's default generator.", "Reruns give the same draws.", required=True,
+           minimum=0),
+        _f("used", "integer", "Resamples with a finite estimate.", "", required=True, minimum=0),
+        _f("failed_or_separated", "integer", "Resamples whose Cox fit did not reach a finite optimum.",
+           "|log HR| above 15 or no convergence.", required=True, minimum=0),
+    ) + tuple(
+        f for side in ("lower", "upper") for f in (
+            _f(side, "number", f"{side.title()} bound of the 95% percentile interval.", "", required=True,
+               minimum=0),
+            _f(f"{side}_mc_low", "number", f"The {side} bound lies above this with 95% Monte Carlo confidence.",
+               "Order statistic, binomial bracket of the quantile.", required=True, minimum=0),
+            _f(f"{side}_mc_high", "number", f"The {side} bound lies below this with 95% Monte Carlo confidence.",
+               "", required=True, minimum=0),
+        )
+    ),
+)
+
 AFT = Table(
     name="aft", path="data/processed/survival/aft.csv",
     description="Parametric accelerated-failure-time models of time to talks (war end censored), "
@@ -313,4 +381,4 @@ SENSITIVITY = Table(
 
 
 TABLES = (SURVIVAL_DATA, KM_TALKS, KM_MEDIAN, CIF, COX, COX_PH_TEST, SCHOENFELD, PH_REMEDY, FINE_GRAY, GRAY_TEST,
-          CIF_BY_GROUP, AFT, LOGRANK, SENSITIVITY)
+          CIF_BY_GROUP, FIRTH, EXACT_LOGRANK, BOOTSTRAP, AFT, LOGRANK, SENSITIVITY)

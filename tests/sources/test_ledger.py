@@ -110,3 +110,11 @@ def test_bom_crlf_and_trailing_spaces_are_harmless(tmp_path):
     got = table(other, "\ufeff" + messy)
     assert {c: [x.value for x in v] for c, v in got.columns.items()} == \
            {c: [x.value for x in v] for c, v in clean.columns.items()}
+
+
+def test_a_supplied_cell_may_not_be_a_spreadsheet_formula(tmp_path):
+    path = tmp_path / "ledger.yaml"
+    path.write_text(LEDGER.replace('values: ["War B of 1955"]', 'values: ["=HYPERLINK(1)"]'))
+    with pytest.raises(DataError) as err:
+        load_ledger(path)
+    assert err.value.rule.startswith("no text cell starts with") and err.value.line == 3

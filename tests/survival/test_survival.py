@@ -235,3 +235,14 @@ def test_aft_fit_refuses_data_without_a_maximum():
     X = np.column_stack([np.arange(1.0, 6.0), np.ones(5)])
     with pytest.raises(ArithmeticError):
         fit(X, np.array([1.0, 2.0, 3.0, 4.0, 5.0]), np.zeros(5), "weibull")  # no event: no finite optimum
+
+
+def test_product_limit_equals_the_kaplan_meier_of_the_tables(sf):
+    from replication.survival.estimators import first_at_or_below, product_limit
+
+    km, median = kaplan_meier_talks(sf)
+    pl = product_limit(sf["time_days"].to_numpy(float), (sf["event"] == TALKS).to_numpy())
+    merged = km.merge(pl, on="time_days", suffixes=("", "_pl"))
+    assert len(merged) == len(pl) - (0 in set(pl["time_days"]) and 0 not in set(km["time_days"]))
+    np.testing.assert_allclose(merged["survival"], merged["survival_pl"], atol=1e-12)
+    assert first_at_or_below(pl, 0.5) == median["median"]
