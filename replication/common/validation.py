@@ -87,7 +87,7 @@ def field_rules(f) -> list[tuple[str, object]]:
     if f.pattern:
         rules.append((f"matches {f.pattern}", lambda col, pat=f.pattern: col.astype(str).str.match(pat)))
     if f.type == "boolean":
-        rules.append(("true or false", lambda col: col.map(lambda v: v is True or v is False).astype(bool)))
+        rules.append(("true or false", lambda col: col.map(type) == bool))
     if f.minimum is not None or f.maximum is not None:
         text = f"at least {f.minimum}" if f.maximum is None else f"between {f.minimum} and {f.maximum}"
 
@@ -110,7 +110,8 @@ def validation_frame(df: pd.DataFrame, table: Table, rules: Rules | None = None)
     for f in table.fields:
         col = df[f.name]
         if f.type == "date":
-            out[f.name] = [None if pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in col]
+            dates = pd.to_datetime(col)
+            out[f.name] = dates.dt.strftime("%Y-%m-%d").astype(object).where(dates.notna(), None)
         elif f.type in ("integer", "boolean"):
             out[f.name] = pd.Series([None if pd.isna(v) else (bool(v) if f.type == "boolean" else int(v))
                                      for v in col], index=df.index, dtype=object)

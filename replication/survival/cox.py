@@ -15,68 +15,69 @@ SEPARATED_AT = 15.0  # |log hazard ratio| beyond this: (near-)separation, no fin
 
 
 class Efron:
-    """Data prepared once (risk and death sets at each event time) for repeated evaluations."""
+    """Data prepared once for repeated evaluations: sorted by time, so that every risk-set sum is a suffix
+    cumulative sum (memory and time linear in the number of wars, not wars times event times)."""
 
     def __init__(self, time, status, X):
-        self.X = np.asarray(X, float)
         time, status = np.asarray(time, float), np.asarray(status, int)
+        order = np.argsort(time, kind="stable")
+        self.X = np.asarray(X, float)[order]
+        t, status = time[order], status[order]
         n, p = self.X.shape
-        times = np.unique(time[status == 1])
-        self.risk = (time[None, :] >= times[:, None]).astype(float)  # event times x wars
-        self.dead = ((time[None, :] == times[:, None]) & (status[None, :] == 1)).astype(float)
-        d = self.dead.sum(axis=1).astype(int)
+        times = np.unique(t[status == 1])
+        self.first = np.searchsorted(t, times, side="left")  # first war still at risk at each event time
+        self.dead_rows = np.nonzero(status == 1)[0]  # grouped by event time, in time order
+        d = np.bincount(np.searchsorted(times, t[self.dead_rows]), minlength=len(times))
+        self.segments = np.concatenate(([0], np.cumsum(d)[:-1])) if len(d) else np.zeros(0, int)
         self.which = np.repeat(np.arange(len(times)), d)  # one entry per death, Efron's fractions below
         self.frac = np.concatenate([np.arange(k) / k for k in d]) if len(d) else np.zeros(0)
         self.xx = (self.X[:, :, None] * self.X[:, None, :]).reshape(n, p * p)
         self._xxx = None  # third products, for Firth's penalty only (built on first use)
-        self.dead_x = self.dead.sum(axis=0) @ self.X
-        self.n_dead = int(d.sum())
+        self.dead_x = self.X[self.dead_rows].sum(axis=0)
+        self.n_dead = len(self.dead_rows)
 
-    def loglik(self, b, derivatives: bool = True):
-        b = np.asarray(b, float)
-        p = len(b)
-        eta = self.X @ b
+    def _sums(self, r, values):
+        """Risk-set and death-set sums of r * values at each event time."""
+        rv = r[:, None] * values
+        at_risk = rv[::-1].cumsum(axis=0)[::-1][self.first]
+        dead = np.add.reduceat(rv[self.dead_rows], self.segments, axis=0) if self.n_dead else at_risk * 0
+        return at_risk, dead
+
+    def _base(self, b):
+        eta = self.X @ np.asarray(b, float)
         shift = eta.max() if len(eta) else 0.0
         r = np.exp(eta - shift)
+        s0, d0 = self._sums(r, np.ones((len(r), 1)))
+        den = s0[self.which, 0] - self.frac * d0[self.which, 0]
+        ll = float(eta[self.dead_rows].sum() - np.log(den).sum() - self.n_dead * shift)
+        return r, den, ll
+
+    def _moment(self, r, den, values):
+        s, d = self._sums(r, values)
         w, f = self.which, self.frac
-        s0, d0 = self.risk @ r, self.dead @ r
-        den = s0[w] - f * d0[w]
-        ll = float(self.dead.sum(axis=0) @ eta - np.log(den).sum() - self.n_dead * shift)
+        return (s[w] - f[:, None] * d[w]) / den[:, None]
+
+    def loglik(self, b, derivatives: bool = True):
+        r, den, ll = self._base(b)
         if not derivatives:
             return ll
-        rx = r[:, None] * self.X
-        s1, d1 = self.risk @ rx, self.dead @ rx
-        rxx = r[:, None] * self.xx
-        s2, d2 = self.risk @ rxx, self.dead @ rxx
-        m1 = (s1[w] - f[:, None] * d1[w]) / den[:, None]
+        p = len(b)
+        m1 = self._moment(r, den, self.X)
         u = self.dead_x - m1.sum(axis=0)
-        m2 = ((s2[w] - f[:, None] * d2[w]) / den[:, None]).sum(axis=0).reshape(p, p)
-        info = m2 - m1.T @ m1
+        info = self._moment(r, den, self.xx).sum(axis=0).reshape(p, p) - m1.T @ m1
         return ll, u, info
-
 
     def firth(self, b):
         """Firth's penalised log-likelihood l + log|I| / 2, its gradient (the modified score
         U + tr(I^-1 dI/db) / 2, with dI/db from the third moments) and the information I."""
         b = np.asarray(b, float)
         p = len(b)
-        eta = self.X @ b
-        shift = eta.max()
-        r = np.exp(eta - shift)
-        w, f = self.which, self.frac
-        s0, d0 = self.risk @ r, self.dead @ r
-        den = s0[w] - f * d0[w]
-        ll = float(self.dead.sum(axis=0) @ eta - np.log(den).sum() - self.n_dead * shift)
-
-        def moment(values):
-            rv = r[:, None] * values
-            return ((self.risk @ rv)[w] - f[:, None] * (self.dead @ rv)[w]) / den[:, None]
-
-        m1 = moment(self.X)  # deaths x p
-        m2 = moment(self.xx).reshape(-1, p, p)
+        r, den, ll = self._base(b)
         if self._xxx is None:
             self._xxx = (self.xx[:, :, None] * self.X[:, None, :]).reshape(len(self.X), p ** 3)
-        m3 = moment(self._xxx).reshape(-1, p, p, p)
+        m1 = self._moment(r, den, self.X)  # deaths x p
+        m2 = self._moment(r, den, self.xx).reshape(-1, p, p)
+        m3 = self._moment(r, den, self._xxx).reshape(-1, p, p, p)
         u = self.dead_x - m1.sum(axis=0)
         info = m2.sum(axis=0) - m1.T @ m1
         sign, logdet = np.linalg.slogdet(info)

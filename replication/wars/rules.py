@@ -29,8 +29,13 @@ HELPER_SOURCES = {
 }
 
 
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
 def _ordinal(series: pd.Series) -> list:
-    return [None if pd.isna(v) else v.toordinal() for v in series]
+    """Day numbers (date.toordinal) of a datetime column, None where missing."""
+    days = series.to_numpy("datetime64[D]").astype("int64") + EPOCH_ORDINAL
+    return [None if missing else int(d) for d, missing in zip(days, series.isna().to_numpy())]
 
 
 def war_helpers(df: pd.DataFrame) -> dict[str, list]:
