@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from scipy import stats
 
-from .assumptions import AssumptionViolated
+from .assumptions import ADVERSE_INFERENCE, AssumptionViolated
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class CostDistribution:
 
 def uniform(c_lo: float, c_hi: float) -> CostDistribution:
     if not c_hi > c_lo:
-        raise AssumptionViolated(f"uniform: need c_hi > c_lo, got [{c_lo}, {c_hi}]")
+        raise AssumptionViolated(ADVERSE_INFERENCE[2], f"uniform on [{c_lo}, {c_hi}]")
     return CostDistribution("uniform", stats.uniform(loc=c_lo, scale=c_hi - c_lo), c_lo, c_hi)
 
 

@@ -97,7 +97,7 @@ def test_proposition2_by_hand():
     ({"nu": 0.31}, "nu < p' - p"),
     ({"k": 0.0}, "k > 0"),
     ({"slope": 0.5}, "strictly decreasing"),
-    ({"p_prime": 0.5}, "p' > p"),
+    ({"p_prime": 0.5}, "p < p' <= 1"),
 ])
 def test_resilience_assumptions_are_enforced(kwargs, assumption):
     with pytest.raises(M.AssumptionViolated) as err:
@@ -150,3 +150,45 @@ def test_payoff_values_follow_the_expressions():
             env = {"p": 0.5, "pp": 0.8, "c_A": 0.1, "c_B": 0.2, "nu": 0.05, "k": 0.03, "x": 0.6}
             ev = lambda e: eval(e.replace("p'", "pp").replace("\\nu", "nu"), {}, env)  # noqa: E731
             assert M.payoff_value(t, rho, values) == pytest.approx((ev(a_expr), ev(b_expr)))
+
+
+ADVERSE_CASES = [  # each assumption of the adverse inference model broken alone (p = 0.5, c_A = 0.1, U[0.1, 0.4])
+    ({"p": 1.2}, 0), ({"c_A": -0.05}, 1), ({"kappa": -0.01}, 3), ({"p": 0.05, "c_A": 0.05}, 4),
+    ({"p": 0.7}, 5), ({"p": 0.55, "c_A": 0.4}, 6),
+]
+
+
+@pytest.mark.parametrize("change, index", ADVERSE_CASES)
+def test_each_adverse_inference_assumption_broken_alone_is_refused_by_name(change, index):
+    args = {"p": 0.5, "c_A": 0.1, "kappa": 0.0, **change}
+    with pytest.raises(M.AssumptionViolated) as err:
+        M.adverse_inference(M.uniform(0.1, 0.4), **args)
+    assert err.value.assumption == M.assumptions.ADVERSE_INFERENCE[index]
+
+
+def test_costs_of_b_out_of_order_are_refused_by_name():
+    with pytest.raises(M.AssumptionViolated) as err:
+        M.uniform(0.4, 0.1)
+    assert err.value.assumption == M.assumptions.ADVERSE_INFERENCE[2]
+
+
+@pytest.mark.parametrize("change, assumption", [
+    ({"c_A": 0.4, "p": 0.55}, "f(c_B_min)(c_B_min + c_A) < 1"),  # the corner cutoff of the issue
+    ({"c_A": 0.6, "p": 0.5}, "p - c_A > 0"),
+    ({"p_prime": 1.2, "nu": 0.5}, "p < p' <= 1"),
+])
+def test_the_resilience_model_inherits_the_adverse_inference_assumptions(change, assumption):
+    base = {"p": 0.5, "p_prime": 0.8, "nu": 0.2, "k": 0.1, "c_A": 0.1}
+    m = M.ResilienceParameters(**{**base, **change}, F=M.uniform(0.1, 0.4),
+                               pr_high=lambda c: 0.9 - 2.0 * (np.asarray(c) - 0.1))
+    with pytest.raises(M.AssumptionViolated) as err:
+        M.resilience(m)
+    assert err.value.assumption.startswith(assumption)
+
+
+def test_the_worked_examples_satisfy_every_assumption():
+    from replication.models.examples import proposition1_examples, resilience_example
+
+    assert len(proposition1_examples()) == 6
+    m, out = resilience_example()
+    assert out.regime in M.REGIMES
