@@ -49,18 +49,19 @@ def _warm_up() -> None:
 
 
 def write_figures(figs: dict, fig_dir: Path) -> dict[Path, bytes]:
-    """The files of each figure (PDF and PNG). During `all` they are rendered in a forked child instead and
-    committed with the run, so this returns nothing."""
+    """The files of each figure (PDF and PNG). During `all` each figure is rendered in a forked child of its
+    own instead (so that the renders spread over the cores) and committed with the run, so this returns
+    nothing."""
     from . import offload
 
-    def render():
-        return {fig_dir / f"{name}.{fmt}": data
-                for name, fig in figs.items() for fmt, data in figure_bytes(fig).items()}
+    def render(names):
+        return {fig_dir / f"{name}.{fmt}": data for name in names for fmt, data in figure_bytes(figs[name]).items()}
 
     if offload.current is None:
-        return render()
+        return render(list(figs))
     _warm_up()
-    offload.current.render(render)
+    for name in figs:
+        offload.current.render(lambda name=name: render([name]))
     for fig in figs.values():
         plt.close(fig)
     return {}

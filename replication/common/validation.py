@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from . import offload
@@ -101,6 +102,12 @@ def field_rules(f) -> list[tuple[str, object]]:
             return ok
         rules.append((text, within))
     return rules
+def _as_bool(v):
+    """A boolean as Python's bool; anything else (a string, a 2) kept, so that the rule 'true or false'
+    sees it (bool() would turn 'maybe' into True)."""
+    return bool(v) if isinstance(v, (bool, np.bool_)) or (isinstance(v, (int, np.integer)) and v in (0, 1)) else v
+
+
 def validation_frame(df: pd.DataFrame, table: Table, rules: Rules | None = None) -> pd.DataFrame:
     """The table as it will be written (dates as ISO text, integers as int or None), plus helpers."""
     if list(df.columns) != table.columns:
@@ -113,7 +120,7 @@ def validation_frame(df: pd.DataFrame, table: Table, rules: Rules | None = None)
             dates = pd.to_datetime(col)
             out[f.name] = dates.dt.strftime("%Y-%m-%d").astype(object).where(dates.notna(), None)
         elif f.type in ("integer", "boolean"):
-            out[f.name] = pd.Series([None if pd.isna(v) else (bool(v) if f.type == "boolean" else int(v))
+            out[f.name] = pd.Series([None if pd.isna(v) else (_as_bool(v) if f.type == "boolean" else int(v))
                                      for v in col], index=df.index, dtype=object)
         else:
             out[f.name] = col

@@ -137,15 +137,17 @@ def timeline_figure(wars: pd.DataFrame, observed_on=None, sample: str = "paper")
 
 
 def schoenfeld_figure(zph: dict, tests: pd.DataFrame, cox: pd.DataFrame):
-    """Scaled Schoenfeld residuals against g(t) = 1 - Kaplan-Meier for each model and covariate, with the
-    natural-spline smooth and +-2 se band of plot.cox.zph; a flat smooth at the dashed line (the Cox
-    estimate) is proportional hazards. The axis is labelled in days."""
+    """Scaled Schoenfeld residuals against g(t) = 1 - Kaplan-Meier for each covariate of each model in which
+    a km test rejects at 5% (the talks model when none does), with the natural-spline smooth and +-2 se
+    band of plot.cox.zph; a flat smooth at the dashed line (the Cox estimate) is proportional hazards. The
+    axis is labelled in days. Every model's residuals are in schoenfeld.csv."""
     from .cox_zph import zph_smooth
 
     labels = {"cold_war": "Cold War era", "log_battle_deaths": "log battle deaths", "n_states": "number of states"}
-    causes = list(zph)
+    km = tests[tests["transform"] == "km"]
+    causes = [c for c in zph if (km.loc[km["cause"] == c, "p_value"] < 0.05).any()] or list(zph)[:1]
     names = zph[causes[0]].covariates
-    fig, axes = plt.subplots(len(causes), len(names), figsize=(9, 5.6), squeeze=False)
+    fig, axes = plt.subplots(len(causes), len(names), figsize=(9, 0.6 + 2.5 * len(causes)), squeeze=False)
     for r, cause in enumerate(causes):
         z = zph[cause]
         for j, covariate in enumerate(names):
@@ -172,7 +174,8 @@ def schoenfeld_figure(zph: dict, tests: pd.DataFrame, cox: pd.DataFrame):
                 ax.set_xlabel("days (axis: 1 - Kaplan-Meier)", fontsize=8)
     fig.suptitle("Scaled Schoenfeld residuals: a flat smooth at the Cox estimate (dashed) is proportional "
                  "hazards; band: +-2 se", fontsize=9)
-    fig.subplots_adjust(left=0.07, right=0.98, top=0.86, bottom=0.09, wspace=0.28, hspace=0.55)
+    fig.subplots_adjust(left=0.07, right=0.98, top=1 - 0.75 / (0.6 + 2.5 * len(causes)),
+                        bottom=0.5 / (0.6 + 2.5 * len(causes)), wspace=0.28, hspace=0.55)
     return fig
 
 

@@ -87,3 +87,12 @@ def test_each_war_rule_catches_its_violation(wars, edit, rule, column):
 @pytest.mark.slow
 def test_the_paper_wars_pass(wars):
     assert run_suite(wars, WARS, WAR_RULES) == []
+
+
+@pytest.mark.slow
+def test_a_non_boolean_in_a_boolean_column_is_caught(wars):
+    w = wars.copy()
+    w["has_talks"] = w["has_talks"].astype(object)
+    w.loc[w.index[0], "has_talks"] = "maybe"
+    failures = run_suite(w, WARS)
+    assert any("has_talks='maybe'" in f and f.endswith("rule 'true or false'") for f in failures), failures
