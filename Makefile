@@ -26,7 +26,7 @@ replicate: install  ## install, then run the whole replication (python -m replic
 
 tools: .venv-tools/.installed  ## cffconvert in its own environment (its pins clash with great_expectations)
 
-r:  ## install R with survival and cmprsk (Debian packages) for the R cross-checks
+r:  ## install R with survival, cmprsk and coin (Debian packages) for the R cross-checks
 	bash scripts/install_r.sh
 
 test: install r tools  ## install (Python, R where apt-get is available, cffconvert), then run the test suite

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs R with survival and cmprsk from Debian's packages, for the R cross-checks of the tests.
+# Installs R with survival, cmprsk and coin from Debian's packages, for the R cross-checks of the tests.
 # Without root or apt-get it does nothing: the R tests then skip, the others still run.
 set -u
 if command -v Rscript >/dev/null && Rscript -e 'library(survival); library(cmprsk); library(coin)' >/dev/null 2>&1; then
