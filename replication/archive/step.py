@@ -35,10 +35,9 @@ def run_report(ctx: Context) -> dict:
 
     files = report_files(root=ctx.root, log=ctx.log)
     if ctx.sample == "extended":
-        from ..wars.extension import DEFAULT, OBSERVED_ON
+        from ..wars.extension import DEFAULT
 
-        extension = ctx.extension or DEFAULT
-        text = render_extended_report(ctx.root, extension, ctx.observed_on or OBSERVED_ON)
+        text = render_extended_report(ctx.root, ctx.extension or DEFAULT, ctx.observed_on)
         files[ctx.root / "REPORT_extended.md"] = text.encode()
         ctx.log("report: REPORT_extended.md rendered (the extended sample beside the paper's)")
     return files

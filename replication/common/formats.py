@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .steps import DATA_VERSION_DATE
 from .tables import Table
 
-STATA_TIMESTAMP = dt.datetime(2026, 11, 24)  # fixed, so that reruns give byte-identical .dta files
+STATA_TIMESTAMP = dt.datetime.combine(DATA_VERSION_DATE, dt.time())  # fixed: reruns give byte-identical .dta
 
 
 def csv_text(df: pd.DataFrame, table: Table) -> str:

@@ -6,7 +6,7 @@ import time
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from ..common.steps import Context, Step
+from ..common.steps import DATA_VERSION_DATE, Context, Step
 from .registry import STEPS
 
 
@@ -45,7 +45,7 @@ def run_step(name: str, progress: Progress, root: Path, sample: str = "paper", e
 
     progress.step(name)
     files = STEPS[name].run(Context(root=root, log=progress.log, sample=sample, extension=extension,
-                                    observed_on=observed_on))
+                                    observed_on=observed_on or DATA_VERSION_DATE))
     check_declared(STEPS[name], files, root)
     write_atomic(files)
     progress.done(name)

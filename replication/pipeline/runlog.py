@@ -9,6 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..common import paths
+from ..common.steps import DATA_VERSION_DATE
 from ..sources.provenance import sha256
 from .registry import STEPS
 
@@ -23,11 +24,11 @@ def write_run_log(files: dict, progress, path: Path, args=None) -> None:
     if args is not None:
         options = {"sample": args.sample, "force": args.force}
         if args.sample == "extended":  # (an extension run imports the heavy libraries anyway)
-            from ..wars.extension import DEFAULT, OBSERVED_ON
+            from ..wars.extension import DEFAULT
 
             extension = Path(args.extension or DEFAULT)
             options |= {"extension": str(extension), "extension_sha256": sha256(extension),
-                        "observed_on": (args.observed_on or OBSERVED_ON).isoformat()}
+                        "observed_on": (args.observed_on or DATA_VERSION_DATE).isoformat()}
     log = {
         "options": options,
         "python": sys.version.split()[0],

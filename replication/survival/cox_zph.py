@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
+from .product_limit import survival_just_before
+
 TRANSFORMS = ("km", "rank", "identity", "log")
 
 
@@ -25,12 +27,7 @@ def time_transform(time: np.ndarray, status: np.ndarray, transform: str) -> np.n
         return stats.rankdata(time)  # average ranks for ties, as R's rank()
     if transform != "km":
         raise ValueError(f"transform must be one of {TRANSFORMS}")
-    times = np.unique(time)
-    at_risk = np.array([(time >= t).sum() for t in times], float)
-    deaths = np.array([status[time == t].sum() for t in times], float)
-    surv = np.cumprod(1 - deaths / at_risk)
-    before = np.searchsorted(times, time, side="left")  # unique times strictly below each time
-    return 1.0 - np.concatenate(([1.0], surv))[before]
+    return 1.0 - survival_just_before(time, status)
 
 
 @dataclass(frozen=True)

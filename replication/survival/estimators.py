@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .frame import COVARIATES, HORIZONS, TALKS, WAR_END
+from .product_limit import first_at_or_below, product_limit
 
 Z95 = 1.959963984540054
 ZERO_TIME_DAYS = 0.5  # a time of 0 days in the AFT models (log time)
@@ -92,19 +93,6 @@ def kaplan_meier_talks(sf: pd.DataFrame):
     return km, median_with_interval(km)
 
 
-def product_limit(time: np.ndarray, observed: np.ndarray) -> pd.DataFrame:
-    """The Kaplan-Meier estimate at each distinct time (no bands)."""
-    times, index = np.unique(time, return_inverse=True)
-    at_risk = np.bincount(index, minlength=len(times))[::-1].cumsum()[::-1]
-    deaths = np.bincount(index, weights=observed.astype(float), minlength=len(times))
-    return pd.DataFrame({"time_days": times, "survival": np.cumprod(1 - deaths / at_risk)})
-
-
-def first_at_or_below(km: pd.DataFrame, level: float) -> float:
-    hit = km.loc[km["survival"] <= level, "time_days"]
-    return float(hit.iloc[0]) if len(hit) else float("nan")
-
-
 def median_with_interval(km: pd.DataFrame) -> dict:
     """Median and its 95% interval as R's survfit reports them: first time each curve reaches <= 0.5
     (NaN: not reached)."""
@@ -169,7 +157,7 @@ def logrank_cold_war(sf: pd.DataFrame) -> pd.DataFrame:
 
 def headline(sf: pd.DataFrame) -> dict:
     """The numbers the sensitivity table reports for one coding of the data (the Kaplan-Meier curve by
-    `product_limit`, which equals kaplan_meier_talks' without its bands: a test checks it)."""
+    `product_limit`: kaplan_meier_talks' without its bands)."""
     km = product_limit(sf["time_days"].to_numpy(float), (sf["event"] == TALKS).to_numpy())
     median = {"median": first_at_or_below(km, 0.5)}
     aj = aalen_johansen(sf["time_days"], sf["event"])

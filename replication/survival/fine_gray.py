@@ -13,14 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
-
-def censoring_km_left(time: np.ndarray, censored: np.ndarray) -> np.ndarray:
-    """G(t-) at each time: the Kaplan-Meier of the censoring times just before t (crr's `uuu`)."""
-    times = np.unique(time)
-    at_risk = np.array([(time >= t).sum() for t in times], float)
-    cens = np.array([censored[time == t].sum() for t in times], float)
-    surv = np.cumprod(1 - cens / at_risk)
-    return np.concatenate(([1.0], surv))[np.searchsorted(times, time, side="left")]
+from .product_limit import survival_just_before
 
 
 @dataclass(frozen=True)
@@ -45,7 +38,7 @@ class _Data:
         self.X = np.asarray(X, float)[order]
         censored = status == cencode
         self.ici = np.where(status == failcode, 1, np.where(censored, 0, 2))
-        self.wt = censoring_km_left(self.t, censored.astype(int))
+        self.wt = survival_just_before(self.t, censored)  # G(t-), the censoring Kaplan-Meier (crr's `uuu`)
         self.fail_times = np.unique(self.t[self.ici == 1])
         # crr's risk set at each failure time, as weights (fixed: they do not depend on the coefficients):
         # 1 for t_i >= t; G(t-)/G(t_i-) for a failure from another cause before t; 0 otherwise

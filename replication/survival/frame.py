@@ -12,7 +12,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-CENSOR_DATE = dt.date(2026, 11, 24)  # data version date: cut-off for wars ongoing without talks
+from ..common.steps import DATA_VERSION_DATE
+
+CENSOR_DATE = DATA_VERSION_DATE  # cut-off for wars ongoing without talks (an extended run may set another)
 COLD_WAR_END = dt.date(1989, 11, 9)  # fall of the Berlin Wall
 COVARIATES = ["cold_war", "log_battle_deaths", "n_states"]  # declared in advance; see README
 HORIZONS = (30, 90, 365, 1000)

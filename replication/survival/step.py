@@ -10,10 +10,7 @@ def run(ctx: Context) -> dict:
 
     files = run_survival(root=ctx.root, log=ctx.log)
     if ctx.sample == "extended":
-        from .frame import CENSOR_DATE
-
-        files |= run_survival(root=ctx.root, sample="extended", log=ctx.log,
-                              censor_date=ctx.observed_on or CENSOR_DATE)
+        files |= run_survival(root=ctx.root, sample="extended", log=ctx.log, censor_date=ctx.observed_on)
     return files
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from ..common import paths
 from ..common.errors import DataError, ValidationFailed
 from ..common.formats import csv_text, stata_bytes, typed
+from ..common.steps import DATA_VERSION_DATE
 from ..common.text import decode, refuse_formula
 from ..common.validation import run_suite
 from ..sources.cow import WWII_END, read_cow_participants, summarise_wars
@@ -28,7 +29,7 @@ from .schema import RESPONSE_TYPES, WARS_EXTENDED
 
 DEFAULT = paths.DATA / "extensions" / "wars_extension.csv"
 EXAMPLE = paths.DATA / "extensions" / "example_extension.csv"
-OBSERVED_ON = dt.date(2026, 11, 24)  # data version date: the default end of observation of an ongoing war
+OBSERVED_ON = DATA_VERSION_DATE  # the default end of observation of an ongoing war
 COLUMNS = ["war_id", "war_name", "start_date", "end_date", "is_ongoing", "proposer", "response", "response_type",
            "days_to_talks", "cow_war_num", "battle_deaths", "states_side_a", "states_side_b", "source_citation",
            "coder", "coded_on"]

@@ -14,10 +14,7 @@ def run(ctx: Context) -> dict:
     if ctx.sample == "extended":
         from .extension import build_extended
 
-        from .extension import OBSERVED_ON
-
-        files |= build_extended(data.wars, ctx.extension, root=ctx.root, log=ctx.log,
-                                observed_on=ctx.observed_on or OBSERVED_ON)
+        files |= build_extended(data.wars, ctx.extension, root=ctx.root, log=ctx.log, observed_on=ctx.observed_on)
     return files
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from replication.common import paths
 from replication.survival.competing import cif_by_group, fine_gray_table, gray_table
-from replication.survival.fine_gray import censoring_km_left, crr, gray_test
+from replication.survival.fine_gray import crr, gray_test
 from replication.survival.frame import COVARIATES, survival_frame
 from replication.wars.dataset import read_wars
 
@@ -68,7 +68,9 @@ def test_the_tables_carry_the_fits(sf):
 
 
 def test_without_censoring_every_weight_is_one(sf):
-    assert (censoring_km_left(sf["time_days"].to_numpy(float), (sf["event"] == 0).to_numpy(int)) == 1).all()
+    from replication.survival.fine_gray import _Data
+
+    assert (_Data(sf["time_days"], sf["event"], sf[COVARIATES].to_numpy(float), 1, 0).wt == 1).all()
 
 
 def test_crr_recovers_a_known_subdistribution_hazard_ratio():

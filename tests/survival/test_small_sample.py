@@ -104,3 +104,18 @@ def test_the_bootstrap_is_seeded_and_brackets_its_bounds(sf):
     assert (a["used"] + a["failed_or_separated"] == 60).all()
     other = bootstrap_table(sf, resamples=60, seed=1)
     assert not other["lower"].equals(a["lower"])
+
+
+@pytest.mark.parametrize("censor_every", [0, 4])
+def test_the_bootstraps_cumulative_incidence_equals_aalen_johansen(sf, censor_every):
+    from replication.survival.estimators import aalen_johansen, step_value
+    from replication.survival.small_sample import cif_at
+
+    d = sf.copy()
+    if censor_every:
+        d.loc[d.index[2::censor_every], "event"] = 0
+    horizons = (0, 5, 30, 90, 365, 1000, 5000)
+    aj = aalen_johansen(d["time_days"], d["event"])
+    for cause, column in ((1, "cif_talks"), (2, "cif_war_end")):
+        ours = cif_at(d["time_days"].to_numpy(float), d["event"].to_numpy(), cause, horizons)
+        np.testing.assert_allclose(ours, [step_value(aj, column, h) for h in horizons], atol=1e-12)

@@ -248,7 +248,7 @@ def test_aft_fit_refuses_data_without_a_maximum():
 
 
 def test_product_limit_equals_the_kaplan_meier_of_the_tables(sf):
-    from replication.survival.estimators import first_at_or_below, product_limit
+    from replication.survival.product_limit import first_at_or_below, product_limit
 
     km, median = kaplan_meier_talks(sf)
     pl = product_limit(sf["time_days"].to_numpy(float), (sf["event"] == TALKS).to_numpy())
