@@ -9,6 +9,7 @@ import yaml
 
 from ..common import paths
 from ..common.formats import read_typed
+from ..common.steps import DATA_VERSION_DATE
 from .catalog import TABLES
 
 
@@ -90,6 +91,65 @@ def figure(name: str, caption: str) -> str:
     return f"![{caption}](figures/{name}.png)\n\n*{caption}* (PDF: `figures/{name}.pdf`)\n"
 
 
+def _names(df: pd.DataFrame, extra=None) -> str:
+    return "; ".join(f"{r.war_name}{extra(r) if extra else ''}" for r in df.itertuples()) or "none"
+
+
+def concordance_section(root: Path, wars: pd.DataFrame) -> list[str]:
+    """The paper's coding beside ICB and UCDP, and the country codes; findings about the data, not the theory."""
+    conc = _read(root, "data/processed/concordance/concordance.csv")
+    summ = _read(root, "data/processed/concordance/concordance_summary.csv")
+    cand = _read(root, "data/processed/concordance/candidates.csv")
+    part = _read(root, "data/processed/war_participants.csv")
+    third = wars[wars["proposer_third_party"].notna()]
+    third_resp = wars[wars["responder_third_party_ccode"].notna()]
+    ucdp_only = conc[conc["ucdp_class"] == "source_only"]
+    paper_only = conc[conc["ucdp_class"] == "paper_only"]
+    icb_first = conc[conc["talks_minus_icb_mediation_days"] > 0]
+    todo = cand[cand["sample_war_id"].isna()]
+    def day(r):  # the ceasefire, or the agreement where UCDP dates no ceasefire
+        d = r.ucdp_ceasefire_date if not pd.isna(r.ucdp_ceasefire_date) else r.ucdp_peace_agreement_date
+        return f" ({pd.Timestamp(d).date()})"
+    return [
+        "### Country codes and participants",
+        "",
+        f"`war_participants.csv` holds {len(part)} state-war rows from COW's participant file, with COW and "
+        f"Gleditsch-Ward codes. The printed proposers map to belligerent COW codes in "
+        f"{int(wars['proposer_ccode'].notna().sum())} wars; {len(third)} wars have a proposer that is not a "
+        f"belligerent ({_names(third, lambda r: ': ' + r.proposer_third_party)}). In {len(third_resp)} wars a "
+        f"printed responder is a state that COW does not list as fighting ({_names(third_resp, lambda r: ': ' + r.responder_third_party)}).",
+        "",
+        "### The paper's coding beside independent data",
+        "",
+        "`concordance.csv` sets each war's talks beside ICB v14 (crisis-management technique, dated mediation) and "
+        "the UCDP Conflict Termination data v3-2021 (ceasefire and peace-agreement dates within the war), through "
+        "the reviewed crosswalk `data/hand_coding/concordance_crosswalk.csv`. Neither is like for like: the paper "
+        "codes the first *direct* talks.",
+        "",
+        md_table(summ),
+        "",
+        f"- UCDP dates a ceasefire or peace agreement within {len(ucdp_only)} wars the paper codes without talks: "
+        f"{_names(ucdp_only, day)}. These question the coding only where the agreement was "
+        "negotiated directly; several were imposed, unilateral or mediated (the notes in the crosswalk say which "
+        "source to check).",
+        f"- In {len(paper_only)} wars the paper has talks and UCDP no agreement within the war "
+        f"({_names(paper_only)}): talks that did not end the fighting, consistent with both.",
+        f"- ICB dates a mediation before the paper's first direct talks in {len(icb_first)} wars "
+        f"({_names(icb_first, lambda r: f' ({int(r.talks_minus_icb_mediation_days)} days)')}): third parties "
+        "were active before the belligerents talked directly.",
+        "",
+        figure("concordance", "The paper's talks beside ICB's mediation and UCDP's ceasefire and agreement dates"),
+        "### Candidates for extending the war list",
+        "",
+        f"UCDP/PRIO ACD v25.1 has {len(cand)} interstate episodes at war intensity; {len(todo)} match no war of the "
+        "sample by years and states (`python -m replication candidates`; `candidates.csv`):",
+        "",
+        md_table(todo[["conflict_id", "episode_start", "episode_end", "war_years", "side_a_gwno", "side_b_gwno",
+                       "after_cow"]]),
+        "",
+    ]
+
+
 def render_report(root: Path) -> str:
     wars = _read(root, "data/processed/wars.csv")
     disc = _read(root, "data/processed/discrepancies.csv")
@@ -146,10 +206,11 @@ def render_report(root: Path) -> str:
         "",
         md_table(disc[["war_id", "check_id", "paper_value", "other_value", "difference_days"]]),
         "",
+        *concordance_section(root, wars),
         "## 3. Time to talks",
         "",
         "Primary specification: time from a war's start to the opening of talks; a war that ends without talks "
-        "has a competing event; an ongoing war without talks is censored at 2026-11-24.",
+        f"has a competing event; an ongoing war without talks is censored at {DATA_VERSION_DATE}.",
         "",
         f"**Why Kaplan-Meier overstates the chance of talks.** Kaplan-Meier treats a war that ended without talks "
         f"as if it were still at risk of talks later. One minus Kaplan-Meier puts the chance of talks within a year "

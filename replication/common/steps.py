@@ -11,7 +11,7 @@ from typing import Callable
 
 # The data version date: the archive's wars are observed to it (an ongoing war without talks is censored
 # there) unless an extended run says otherwise (--observed-on); the Stata files carry it as their timestamp.
-DATA_VERSION_DATE = dt.date(2026, 11, 24)
+DATA_VERSION_DATE = dt.date(2026, 12, 2)
 
 
 @dataclass(frozen=True)

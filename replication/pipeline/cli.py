@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..common.steps import DATA_VERSION_DATE
 from .registry import STEPS
 
 
@@ -26,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
                               "data/extensions/wars_extension.csv); see README")
     run_all.add_argument("--observed-on", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                          help="with --sample extended: the date the added wars are observed to (an ongoing war "
-                              "without talks is censored there; default 2026-11-24, the data version date)")
+                              f"without talks is censored there; default {DATA_VERSION_DATE}, the data version date)")
     run_all.add_argument("--force", action="store_true",
                          help="rerun every step even if its inputs and outputs are unchanged")
     sub.add_parser("verify", help="rerun everything into a temporary folder and compare it byte for byte "

@@ -9,6 +9,7 @@ from ..common.steps import Step
 
 STAGES = (
     "replication.wars.step",  # raw sources -> the war dataset
+    "replication.concordance.step",  # -> the paper's coding beside ICB and UCDP; candidate wars
     "replication.survival.step",  # -> time to talks
     "replication.models.step",  # -> the formal models and the cases
     "replication.archive.step",  # -> claims, codebook, report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..common.steps import DATA_VERSION_DATE
 from ..common.tables import PROB, Field, Table
 
 SURVIVAL_SOURCE = "data/processed/survival/survival_data.csv (from wars.csv)"
@@ -21,14 +22,14 @@ SURVIVAL_DATA = Table(
     description="The analysis frame of the survival step, and its primary specification: the unit is a "
     "war; time runs from start_date; the event of interest is the opening of talks (days_to_talks); a war "
     "that ended without talks has a competing event at duration_days; a war ongoing without talks is "
-    "censored at the cut-off 2026-11-24. Covariates declared in advance: cold_war, log_battle_deaths, n_states.",
+    f"censored at the cut-off {DATA_VERSION_DATE}. Covariates declared in advance: cold_war, log_battle_deaths, n_states.",
     primary_key=("war_id",),
     fields=(
         _f("war_id", "string", "War (wars.csv).", "Foreign key to wars.war_id.", source="wars.csv",
            required=True, unique=True),
         _f("time_days", "integer", "Days from start_date to the event or censoring.",
            "days_to_talks if talks opened before the war's end; else duration_days; else days to the "
-           "cut-off 2026-11-24 (ongoing without talks).", source="wars.csv", required=True, minimum=0),
+           f"cut-off {DATA_VERSION_DATE} (ongoing without talks).", source="wars.csv", required=True, minimum=0),
         _f("event", "integer", "1 talks opened, 2 war ended without talks, 0 censored.",
            "Talks dated after the war's end are not an event of the war.", source="wars.csv", required=True,
            enum=(0, 1, 2)),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..common import paths
-from ..common.formats import csv_text, stata_bytes
+from ..common.formats import csv_text, stata_bytes, typed
 from ..common.validation import validated_csv
 from ..sources.appendix_table import RawTable, read_appendix_table
 from ..sources.cow import post_wwii_wars, read_cow_participants, summarise_wars
@@ -22,8 +22,9 @@ from .alignment_check import alignment_table
 from .dataset import build_wars, parse_rows
 from .discrepancies import find_discrepancies
 from .hand_coding import load_crosswalk, load_response_coding
+from .participants import load_actor_coding, load_gw_codes, participants_table, war_codes
 from .rules import COW_DATE_TOLERANCE_DAYS, validate_wars
-from .schema import DISCREPANCIES, WARS
+from .schema import DISCREPANCIES, WAR_PARTICIPANTS, WARS
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Sources:
     ledger: Path = paths.APPENDIX_LEDGER
     crosswalk: Path = paths.COW_CROSSWALK
     response_coding: Path = paths.RESPONSE_CODING
+    actor_coding: Path = paths.ACTOR_CODING
+    gw_codes: Path = paths.GW_CODES
     provenance: Path | None = paths.RAW_PROVENANCE  # None: skip the checksum check (tests on altered copies)
 
 
@@ -43,6 +46,7 @@ class WarData:
     alignment: pd.DataFrame
     raw: RawTable
     expected_rows: int
+    participants: pd.DataFrame
     files: dict = field(default_factory=dict)
 
 
@@ -55,8 +59,14 @@ def assemble(src: Sources) -> WarData:
     records = parse_rows(aligned, src.appendix_table)
     crosswalk = load_crosswalk(src.crosswalk)
     coding = load_response_coding(src.response_coding)
-    cow_wars = summarise_wars(read_cow_participants(src.cow), src.cow)
+    cow_rows = read_cow_participants(src.cow)
+    cow_wars = summarise_wars(cow_rows, src.cow)
     wars = build_wars(records, coding, crosswalk, cow_wars, src.appendix_table, src.crosswalk)
+    sample_rows = cow_rows[cow_rows["WarNum"].isin(wars["cow_war_num"].astype(int))]
+    gw = load_gw_codes(src.gw_codes, sample_rows)
+    actors = load_actor_coding(src.actor_coding, wars, sample_rows, gw)
+    codes = war_codes(wars, actors, sample_rows, src.actor_coding)
+    wars = typed(wars.drop(columns=[c for c in codes if c != "war_id"]).merge(codes, on="war_id")[WARS.columns], WARS)
     population = post_wwii_wars(cow_wars)
     cow_start_by_name = {e["war_name"]: population.set_index("cow_war_num").loc[e["cow_war_num"], "cow_start_date"]
                          for e in crosswalk if e["cow_war_num"] in set(population["cow_war_num"])}
@@ -66,6 +76,7 @@ def assemble(src: Sources) -> WarData:
         alignment=alignment_table(raw, aligned, cow_start_by_name, COW_DATE_TOLERANCE_DAYS),
         raw=raw,
         expected_rows=len(population),
+        participants=participants_table(wars, sample_rows, actors, gw),
     )
 
 
@@ -78,6 +89,9 @@ def build(src: Sources = Sources(), out_dir: Path = paths.PROCESSED, log=print) 
     files = {
         out_dir / "wars.csv": csv_text(data.wars, WARS).encode(),
         out_dir / "wars.dta": stata_bytes(data.wars, WARS, "Talking to the Enemy: wars of Appendix 1"),
+        out_dir / "war_participants.csv": validated_csv(data.participants, WAR_PARTICIPANTS),
+        out_dir / "war_participants.dta": stata_bytes(data.participants, WAR_PARTICIPANTS,
+                                                      "Talking to the Enemy: states of each war"),
         out_dir / "discrepancies.csv": validated_csv(data.discrepancies, DISCREPANCIES),
         out_dir / "alignment_check.csv": data.alignment.to_csv(index=False, lineterminator="\n").encode(),
     }

@@ -7,6 +7,8 @@ from ..common.tables import DATE, Field, Table
 APPENDIX = "Appendix 1 of the paper (data/raw/appendix1_table.txt)"
 COW = "COW Inter-State War Data v4.0 (data/raw/Inter-StateWarData_v4.0.csv)"
 RESPONSE_TYPES = ("accept", "reject", "unknown", "none")
+ACTORS = "data/hand_coding/actor_coding.csv"
+CODES = r"^\d+(; \d+)*$"
 
 WARS = Table(
     name="wars",
@@ -46,6 +48,23 @@ WARS = Table(
         Field("response_date", "date", "Date printed inside the response text (e.g. 'June 7, 1977').",
               APPENDIX + ", column 'Response'", "Parsed from 'Month D, YYYY' inside the text.", pattern=DATE,
               missing="the response text prints no date"),
+        *(f for role, printed in (("proposer", "proposer"), ("responder", "response")) for f in (
+            Field(f"{role}_ccode", "string", f"COW country code(s) of the belligerent {role}(s), '; '-separated.",
+                  ACTORS, f"Hand coding of the printed '{printed}' cell; each code is a participant of the war in COW.",
+                  pattern=CODES, missing=f"no belligerent {role}: none printed, or only a third party"),
+            Field(f"{role}_third_party", "string", f"{role.capitalize()}(s) that are not belligerents (an "
+                  "international organisation or a third state), '; '-separated.", ACTORS,
+                  "Coded as such, never forced to a belligerent.", missing="no third party"),
+            Field(f"{role}_third_party_ccode", "string", f"COW code(s) of the third-state {role}(s).", ACTORS,
+                  "A COW state that is not a participant of the war.", pattern=CODES,
+                  missing="no third state (an international organisation has no code)"),
+        )),
+        Field("proposer_side", "integer", "COW side (1 or 2) of the belligerent proposer.", ACTORS + "; " + COW,
+              "Side of the proposer's participant row; proposers of one war are on one side.", minimum=1, maximum=2,
+              missing="no belligerent proposer"),
+        Field("proposer_is_initiator", "boolean", "The belligerent proposer is a COW initiator of the war.",
+              ACTORS + "; " + COW + ", column Initiator", "true when a proposing state has Initiator = 1.",
+              missing="no belligerent proposer"),
         Field("has_talks", "boolean", "Talks emerged during the war.", APPENDIX + ", column 'Days Before Talks'",
               "true when 'Days Before Talks' is a number.", required=True),
         Field("days_to_talks", "integer", "Days from the war's start to the start of talks.",
@@ -191,4 +210,46 @@ ALIGNMENT = Table(
 )
 
 
-TABLES = (WARS, DISCREPANCIES, ALIGNMENT)
+WAR_PARTICIPANTS = Table(
+    name="war_participants",
+    path="data/processed/war_participants.csv",
+    description="One row per state, war and side of the paper's wars, from COW's participant rows, with "
+    "COW and Gleditsch-Ward codes and whether the state proposed or answered the first proposal of talks. "
+    "Merges with COW, peacesciencer and UCDP data by ccode or gwcode and year.",
+    primary_key=("war_id", "ccode", "side"),
+    fields=(
+        Field("war_id", "string", "War (wars.csv).", "wars.csv", "Foreign key to wars.war_id.", required=True),
+        Field("cow_war_num", "integer", "COW war number.", COW + ", column WarNum", "As in COW.", required=True,
+              minimum=1),
+        Field("ccode", "integer", "COW country code.", COW + ", column ccode", "As in COW.", required=True,
+              minimum=1),
+        Field("gwcode", "integer", "Gleditsch-Ward state number.", "data/hand_coding/gw_codes.csv",
+              "The crosswalk's code for ccode (equal except Germany after 1990: COW 255 = GW 260).",
+              required=True, minimum=1),
+        Field("state_name", "string", "COW's name of the state.", COW + ", column StateName", "As in COW.",
+              required=True),
+        Field("side", "integer", "COW side.", COW + ", column Side", "As in COW.", required=True, minimum=1,
+              maximum=2),
+        Field("initiator", "boolean", "COW codes the state as an initiator.", COW + ", column Initiator",
+              "true when Initiator = 1.", required=True),
+        Field("start_date", "date", "The state's entry into the war.", COW + ", StartYear1/Month1/Day1",
+              "As in COW.", pattern=DATE, missing="COW codes the day or month unknown (-9)"),
+        Field("end_date", "date", "The state's exit from the war (end of its last spell).",
+              COW + ", EndYear1/2, EndMonth1/2, EndDay1/2", "Second spell's end where COW gives one.", pattern=DATE,
+              missing="COW codes the day or month unknown (-9)"),
+        Field("second_spell", "boolean", "COW records a second spell of participation.", COW + ", StartYear2",
+              "true when StartYear2 is not -8.", required=True),
+        Field("battle_deaths", "integer", "The state's battle deaths.", COW + ", column BatDeath", "As in COW.",
+              minimum=0, missing="COW codes the count unknown (-9): Thailand in war 170"),
+        Field("cow_outcome", "integer", "COW's outcome code for the state.", COW + ", column Outcome",
+              "As in COW (see the COW v4.0 codebook for the codes).", required=True, minimum=1),
+        Field("proposed_talks", "boolean", "The state is coded as (one of) the proposer(s) of the first talks.",
+              ACTORS, "true when the actor coding names this state as a belligerent proposer.", required=True),
+        Field("responded", "boolean", "The state is coded as (one of) the responder(s) to the first proposal.",
+              ACTORS, "true when the actor coding names this state as a belligerent responder.", required=True),
+        Field("cow_line", "integer", "Line of the COW file the row comes from.", COW, "Line number.",
+              required=True, minimum=2),
+    ),
+)
+
+TABLES = (WARS, WAR_PARTICIPANTS, DISCREPANCIES, ALIGNMENT)

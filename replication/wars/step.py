@@ -20,10 +20,12 @@ def run(ctx: Context) -> dict:
 
 STEPS = (
     Step(name="build",
-         description="raw Appendix 1 + COW v4.0 -> validated data/processed/wars.csv, wars.dta, discrepancies.csv",
+         description="raw Appendix 1 + COW v4.0 -> validated data/processed/wars.csv, wars.dta, war_participants.csv, discrepancies.csv",
          inputs=("data/raw/*", "data/corrections/*", "data/hand_coding/cow_crosswalk.csv",
-                 "data/hand_coding/response_coding.yaml"),
-         outputs=("data/processed/wars.csv", "data/processed/wars.dta", "data/processed/discrepancies.csv",
+                 "data/hand_coding/response_coding.yaml", "data/hand_coding/actor_coding.csv",
+                 "data/hand_coding/gw_codes.csv"),
+         outputs=("data/processed/wars.csv", "data/processed/wars.dta", "data/processed/war_participants.csv",
+                  "data/processed/war_participants.dta", "data/processed/discrepancies.csv",
                   "data/processed/alignment_check.csv", "data/processed/extended/wars_extended.csv",
                   "data/processed/extended/wars_extended.dta"),
          run=run),

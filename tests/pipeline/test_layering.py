@@ -8,7 +8,7 @@ from replication.common import paths
 
 PACKAGE = paths.ROOT / "replication"
 # Lower first. A stage may import any layer below it; `common` imports only itself; no stage imports `pipeline`.
-LAYERS = ["common", "sources", "wars", "survival", "models", "archive", "pipeline"]
+LAYERS = ["common", "sources", "wars", "concordance", "survival", "models", "archive", "pipeline"]
 
 
 def module_name(path: Path) -> str:
