@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .. import __version__
 from ..common.tables import Field, Table
@@ -33,11 +34,22 @@ def field_descriptor(f: Field) -> dict:
     return out
 
 
+def foreign_keys(t: Table) -> list[dict]:
+    """A field whose rule says 'Foreign key to <table>.<field>' references that table."""
+    out = []
+    for f in t.fields:
+        if m := re.search(r"Foreign key to (\w+)\.(\w+)", f.rule):
+            out.append({"fields": [f.name], "reference": {"resource": m.group(1), "fields": [m.group(2)]}})
+    return out
+
+
 def resource(t: Table) -> dict:
+    schema = {"fields": [field_descriptor(f) for f in t.fields], "primaryKey": list(t.primary_key),
+              "missingValues": [""]}
+    if keys := foreign_keys(t):
+        schema["foreignKeys"] = keys
     return {"name": t.name, "path": t.path, "profile": "tabular-data-resource", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "description": t.description,
-            "schema": {"fields": [field_descriptor(f) for f in t.fields], "primaryKey": list(t.primary_key),
-                       "missingValues": [""]}}
+            "mediatype": "text/csv", "encoding": "utf-8", "description": t.description, "schema": schema}
 
 
 def datapackage_json() -> str:
@@ -51,7 +63,13 @@ def datapackage_json() -> str:
                                "columns remain under the COW terms of use)"}],
         "sources": [{"title": "Mastro and Siegel, 'Talking to the Enemy', Journal of Theoretical Politics, Appendix 1"},
                     {"title": "Correlates of War Inter-State War Data v4.0",
-                     "path": "https://correlatesofwar.org/data-sets/cow-war/"}],
+                     "path": "https://correlatesofwar.org/data-sets/cow-war/"},
+                    {"title": "International Crisis Behavior data v14 (Brecher, Wilkenfeld, Beardsley, James and "
+                              "Quinn); free for research with citation, not relicensed here"},
+                    {"title": "UCDP Conflict Termination Dataset v3-2021 (Kreutz 2010), CC BY 4.0",
+                     "path": "https://ucdp.uu.se/downloads/"},
+                    {"title": "UCDP/PRIO Armed Conflict Dataset v25.1 (Gleditsch et al. 2002; Davies et al. 2025), "
+                              "CC BY 4.0", "path": "https://ucdp.uu.se/downloads/"}],
         "resources": [resource(t) for t in TABLES],
     }
     return json.dumps(package, indent=2, ensure_ascii=False) + "\n"

@@ -379,6 +379,11 @@ def render_extended_report(root: Path, extension: Path, observed_on) -> str:
         "",
         md_table(side),
         "",
+        f"Hazard ratios (Cox, Fine-Gray) use the wars with battle deaths: "
+        f"{int(added['battle_deaths'].isna().sum())} added war(s) leave it empty (the reason is in the extension's "
+        "sources file) and are left out of the covariate models; Kaplan-Meier and the cumulative incidence use "
+        "every war.",
+        "",
         "Added wars are few beside the paper's 38, and an ongoing war contributes only the time it has been "
         "observed: read differences between the columns as a check of robustness, not as a new estimate.",
         "",

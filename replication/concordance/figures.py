@@ -31,6 +31,6 @@ def concordance_figure(conc: pd.DataFrame, wars: pd.DataFrame):
     ax.set_xscale("log")
     ax.set_yticks(y, conc["war_name"], fontsize=6.5)
     ax.set_xlabel("days from the war's start (+1, log scale; a date before the start is drawn at the start)")
-    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
     ax.set_title("The paper's talks beside independent dates (ICB v14, UCDP termination v3-2021)", fontsize=9)
     return fig

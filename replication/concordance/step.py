@@ -24,9 +24,8 @@ def run_concordance(ctx: Context) -> dict:
     from .schema import CONCORDANCE, SUMMARY
 
     wars = _wars(ctx)
-    icb, term = read_icb(ctx.root / "data/raw" / paths.RAW_ICB.name), read_ucdp_term(
-        ctx.root / "data/raw" / paths.RAW_UCDP_TERM.name)
-    crosswalk = load_crosswalk(ctx.root / paths.CONCORDANCE_CROSSWALK.relative_to(paths.ROOT), wars, icb, term)
+    icb, term = read_icb(paths.RAW_ICB), read_ucdp_term(paths.RAW_UCDP_TERM)  # sources: the archive's own
+    crosswalk = load_crosswalk(paths.CONCORDANCE_CROSSWALK, wars, icb, term)
     conc = concordance(wars, crosswalk, icb, term)
     ctx.log(f"concordance: {len(conc)} wars beside ICB v14 and UCDP termination v3-2021")
     files = write_figures({"concordance": concordance_figure(conc, wars)}, ctx.root / "figures")
@@ -44,7 +43,7 @@ def run_candidates(ctx: Context) -> dict:
     from .candidates import candidates
     from .schema import CANDIDATES
 
-    table = candidates(read_ucdp_acd(ctx.root / "data/raw" / paths.RAW_UCDP_ACD.name), _wars(ctx),
+    table = candidates(read_ucdp_acd(paths.RAW_UCDP_ACD), _wars(ctx),
                        read_typed(ctx.root / WAR_PARTICIPANTS.path, WAR_PARTICIPANTS))
     todo = table[table["sample_war_id"].isna()]
     ctx.log(f"candidates: {len(table)} ACD interstate episodes reach war intensity; {len(todo)} are not in the "

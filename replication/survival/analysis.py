@@ -11,7 +11,7 @@ from ..common.validation import validated_csv
 from ..common.formats import read_typed
 from ..wars.schema import WARS, WARS_EXTENDED
 from .estimators import aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks, logrank_cold_war
-from .frame import CENSOR_DATE, TALKS, WAR_END, survival_frame
+from .frame import CENSOR_DATE, COVARIATES, TALKS, WAR_END, survival_frame
 from .schema import (AFT, BOOTSTRAP, CIF, CIF_BY_GROUP, COX, COX_PH_TEST, EXACT_LOGRANK, FINE_GRAY, FIRTH, GRAY_TEST,
                      KM_MEDIAN, KM_TALKS, LOGRANK, PH_REMEDY, SCHOENFELD, SENSITIVITY, SURVIVAL_DATA)
 
@@ -40,27 +40,30 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
         f"{int((sf.event == WAR_END).sum())} ended without talks, {int((sf.event == 0).sum())} censored")
     km, median = kaplan_meier_talks(sf)
     cif = aalen_johansen(sf["time_days"], sf["event"])
-    _, _, cox_talks = cox_cause_specific(sf, TALKS)
-    _, _, cox_end = cox_cause_specific(sf, WAR_END)
+    cov = sf.dropna(subset=COVARIATES).reset_index(drop=True)  # the covariate models: complete cases
+    if len(cov) < len(sf):
+        log(f"survival: {len(sf) - len(cov)} war(s) without battle deaths left out of the covariate models")
+    _, _, cox_talks = cox_cause_specific(cov, TALKS)
+    _, _, cox_end = cox_cause_specific(cov, WAR_END)
     cox = pd.concat([cox_talks, cox_end], ignore_index=True)
-    ph, schoenfeld, zph = ph_tables(sf, cox)
-    fine_gray, gray, by_group = fine_gray_table(sf), gray_table(sf), cif_by_group(sf)
+    ph, schoenfeld, zph = ph_tables(cov, cox)
+    fine_gray, gray, by_group = fine_gray_table(cov), gray_table(sf), cif_by_group(sf)
     log("survival: drawing figures")  # first: during `all` they render in parallel with what follows
     figures = write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
                              "forest_hazard_ratios": forest_figure(cox),
                              "timeline": timeline_figure(wars, censor_date, sample),
                              "schoenfeld": schoenfeld_figure(zph, ph, cox),
                              "cif_by_group": cif_by_group_figure(by_group, gray)}, fig_dir)
-    remedy = ph_remedy(sf, ph)
-    aft = aft_models(sf)
+    remedy = ph_remedy(cov, ph)
+    aft = aft_models(cov)
     log("survival: sensitivity to each coding choice")
     sens = sensitivity_table(wars, pd.read_csv(root / "data/processed/discrepancies.csv", dtype=str), primary,
                              censor_date)
     log("survival: validating the result tables against the schema")
     tables = {SURVIVAL_DATA: sf, KM_TALKS: km, KM_MEDIAN: pd.DataFrame([median]), CIF: cif, COX: cox,
               COX_PH_TEST: ph, SCHOENFELD: schoenfeld, PH_REMEDY: remedy,
-              FINE_GRAY: fine_gray, GRAY_TEST: gray, CIF_BY_GROUP: by_group, FIRTH: firth_table(sf),
-              EXACT_LOGRANK: exact_logrank_table(sf), BOOTSTRAP: bootstrap_table(sf), AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
+              FINE_GRAY: fine_gray, GRAY_TEST: gray, CIF_BY_GROUP: by_group, FIRTH: firth_table(cov),
+              EXACT_LOGRANK: exact_logrank_table(sf), BOOTSTRAP: bootstrap_table(cov), AFT: aft, LOGRANK: logrank_cold_war(sf), SENSITIVITY: sens}
     files = {out_dir / t.path.rsplit("/", 1)[1]: validated_csv(df, t) for t, df in tables.items()} | figures
     log(f"survival: {len(files)} files ready")
     return files

@@ -161,7 +161,8 @@ def headline(sf: pd.DataFrame) -> dict:
     km = product_limit(sf["time_days"].to_numpy(float), (sf["event"] == TALKS).to_numpy())
     median = {"median": first_at_or_below(km, 0.5)}
     aj = aalen_johansen(sf["time_days"], sf["event"])
-    _, _, cox = cox_cause_specific(sf, TALKS)
+    cov = sf.dropna(subset=COVARIATES).reset_index(drop=True)  # covariate models: complete cases
+    _, _, cox = cox_cause_specific(cov, TALKS)
     hr = cox.set_index("covariate").loc["cold_war"]
     out = {"n_wars": len(sf), "talks": int((sf["event"] == TALKS).sum()),
            "war_end_without_talks": int((sf["event"] == WAR_END).sum()), "censored": int((sf["event"] == 0).sum()),
@@ -173,7 +174,7 @@ def headline(sf: pd.DataFrame) -> dict:
     out["hr_cold_war_lower"], out["hr_cold_war_upper"] = float(hr["hr_lower"]), float(hr["hr_upper"])
     from .fine_gray import crr, gray_test
 
-    fg = crr(sf["time_days"], sf["event"], sf[COVARIATES].to_numpy(float), failcode=TALKS)
+    fg = crr(cov["time_days"], cov["event"], cov[COVARIATES].to_numpy(float), failcode=TALKS)
     k = COVARIATES.index("cold_war")
     coef, se = fg.coef[k], fg.se[k]
     out["shr_cold_war"] = float(np.exp(coef))

@@ -27,6 +27,9 @@ from .alignment_check import name_years
 from .rules import COW_DATE_TOLERANCE_DAYS, extension_rules
 from .schema import RESPONSE_TYPES, WARS_EXTENDED
 
+CODE_COLUMNS = [f"{role}_{part}" for role in ("proposer", "responder")
+                for part in ("ccode", "third_party", "third_party_ccode")] + ["proposer_side", "proposer_is_initiator"]
+
 DEFAULT = paths.DATA / "extensions" / "wars_extension.csv"
 EXAMPLE = paths.DATA / "extensions" / "example_extension.csv"
 OBSERVED_ON = DATA_VERSION_DATE  # the default end of observation of an ongoing war
@@ -36,6 +39,13 @@ COLUMNS = ["war_id", "war_name", "start_date", "end_date", "is_ongoing", "propos
 REQUIRED = ["war_id", "war_name", "start_date", "is_ongoing", "response_type", "source_citation", "coder", "coded_on"]
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 TRUE, FALSE = ("true", "TRUE", "1"), ("false", "FALSE", "0")
+# The sources file beside an extension (post2007.csv -> post2007_sources.csv): one row per coded cell with its
+# citation, a quoted sentence, coder and date, or, for a cell left empty, the reason. Required when it exists
+# for every coded cell; an empty battle_deaths needs it.
+SOURCES_SUFFIX = "_sources.csv"
+SOURCE_COLUMNS = ["war_id", "column", "value", "citation", "quote", "coder", "coded_on", "reason"]
+CODED = ["start_date", "end_date", "is_ongoing", "proposer", "response", "response_type", "days_to_talks",
+         "battle_deaths", "states_side_a", "states_side_b"]
 
 
 def _parse(path: Path, line: int, column: str, value: str, kind: str):
@@ -107,8 +117,12 @@ def _check_row(path: Path, r: dict, cow: pd.DataFrame, paper: pd.DataFrame, obse
              f"response_type is {r['response_type']!r}")
     number = r["cow_war_num"]
     if number is None:
-        if None in (r["battle_deaths"], r["states_side_a"], r["states_side_b"]):
-            fail("battle_deaths", "battle_deaths and states per side given when cow_war_num is empty")
+        for column in ("states_side_a", "states_side_b"):
+            if r[column] is None:
+                fail(column, "states per side given when cow_war_num is empty")
+        if r["battle_deaths"] is None and not r.get("_deaths_reason"):
+            fail("battle_deaths", "battle_deaths given when cow_war_num is empty, or left empty with its reason "
+                 f"in the sources file (<extension>{SOURCES_SUFFIX})")
         return
     if number not in cow.index:
         fail("cow_war_num", "cow_war_num exists in COW v4.0")
@@ -126,6 +140,48 @@ def _check_row(path: Path, r: dict, cow: pd.DataFrame, paper: pd.DataFrame, obse
                  f"COW v4.0 gives {c[cow_column]} ({c['cow_war_name']})")
 
 
+def read_sources(path: Path, raw: dict[str, dict]) -> dict[str, dict[str, list[dict]]]:
+    """The sources file of an extension, checked against the extension's raw cells (`raw`: war_id -> column ->
+    text): every coded cell of every war has a source row whose value is the cell, with citation, quote, coder
+    and an ISO date; every empty coded cell has a row with the reason. Returns war_id -> column -> rows."""
+    rows = list(csv.reader(io.StringIO(decode(path, path.read_bytes()))))
+    if not rows or [c.strip() for c in rows[0]] != SOURCE_COLUMNS:
+        raise DataError(path, "sources columns", f"expected {SOURCE_COLUMNS}, got {rows[0] if rows else 'an empty file'}",
+                        line=1)
+    out: dict[str, dict[str, list[dict]]] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(SOURCE_COLUMNS):
+            raise DataError(path, f"{len(SOURCE_COLUMNS)} fields per line", f"found {len(row)}", line=line)
+        r = dict(zip(SOURCE_COLUMNS, (v.strip() for v in row)))
+        for column, value in r.items():
+            refuse_formula(path, value, line, column)
+
+        def fail(column, rule, detail=""):
+            raise DataError(path, rule, detail, line=line, column=column, value=r[column])
+
+        if r["war_id"] not in raw:
+            fail("war_id", "war_id is a war of the extension file")
+        if r["column"] not in CODED:
+            fail("column", f"column one of the coded columns {CODED}")
+        cell = raw[r["war_id"]][r["column"]]
+        if r["value"] != cell:
+            fail("value", "value is the extension's cell as written", f"the extension has {cell!r}")
+        need = ["citation", "quote", "coder", "coded_on"] if cell else ["reason", "coder", "coded_on"]
+        for column in need:
+            if not r[column]:
+                fail(column, f"{column} given for a {'coded' if cell else 'empty'} cell")
+        if not ISO.fullmatch(r["coded_on"]):
+            fail("coded_on", "ISO date YYYY-MM-DD")
+        r["line"] = line
+        out.setdefault(r["war_id"], {}).setdefault(r["column"], []).append(r)
+    for war_id, cells in raw.items():
+        for column in CODED:
+            if column not in out.get(war_id, {}):
+                raise DataError(path, "every coded cell of the extension has a source row (or its reason, if empty)",
+                                f"war {war_id}", column=column, value=cells[column])
+    return out
+
+
 def read_extension(path: Path, cow_wars: pd.DataFrame, paper: pd.DataFrame,
                    observed_on: dt.date = OBSERVED_ON) -> pd.DataFrame:
     """Parse and check the rows of an extension file; errors name file, line, column, value and rule."""
@@ -140,12 +196,17 @@ def read_extension(path: Path, cow_wars: pd.DataFrame, paper: pd.DataFrame,
     if len(rows) == 1:
         raise DataError(path, "at least one added war", "the file has a header only")
     cow = cow_wars.set_index("cow_war_num")
-    records, seen = [], {}
     for line, row in enumerate(rows[1:], start=2):
         if len(row) != len(COLUMNS):
             raise DataError(path, f"{len(COLUMNS)} fields per line", f"found {len(row)}", line=line)
+    sources_path = path.with_name(path.stem + SOURCES_SUFFIX)
+    sources = read_sources(sources_path, {row[0].strip(): dict(zip(COLUMNS, (v.strip() for v in row)))
+                                          for row in rows[1:]}) if sources_path.exists() else {}
+    records, seen = [], {}
+    for line, row in enumerate(rows[1:], start=2):
         r = {c: _parse(path, line, c, v, KINDS.get(c, "text")) for c, v in zip(COLUMNS, row)}
         r["line"] = line
+        r["_deaths_reason"] = any(s["reason"] for s in sources.get(r["war_id"], {}).get("battle_deaths", []))
         for column, taken in (("war_id", set(paper["war_id"])), ("war_name", set(paper["war_name"]))):
             if r[column] in taken or r[column] in seen.get(column, {}):
                 raise DataError(path, f"{column} unique across the paper's wars and the extension", line=line,
@@ -176,6 +237,7 @@ def extended_rows(ext: pd.DataFrame, cow_wars: pd.DataFrame) -> pd.DataFrame:
             "cow_war_num": None if c is None else int(r.cow_war_num),
             "start_date": start, "end_date": end, "is_ongoing": r.is_ongoing, "proposer": r.proposer,
             "response": r.response, "response_type": r.response_type, "response_date": None,
+            **dict.fromkeys(CODE_COLUMNS),  # the extension format has no country-code columns yet
             "has_talks": days is not None, "days_to_talks": days,
             "talks_date": start + dt.timedelta(days=days) if days is not None else None,
             "duration_days": (end - start).days if end else None,
@@ -191,7 +253,8 @@ def extended_rows(ext: pd.DataFrame, cow_wars: pd.DataFrame) -> pd.DataFrame:
             "cow_initiators": None if c is None else c["cow_initiators"],
             "ledger_repairs": None, "raw_lines": f"extension line {r.line}",
             "sample": "extension",
-            "battle_deaths": int(c["cow_battle_deaths"]) if c is not None else int(r.battle_deaths),
+            "battle_deaths": int(c["cow_battle_deaths"]) if c is not None else (
+                None if r.battle_deaths is None or pd.isna(r.battle_deaths) else int(r.battle_deaths)),
             "states_side_a": int(c["cow_states_side_a"]) if c is not None else int(r.states_side_a),
             "states_side_b": int(c["cow_states_side_b"]) if c is not None else int(r.states_side_b),
             "counts_source": "COW v4.0" if c is not None else "extension file",

@@ -122,10 +122,12 @@ def _relaxed(f: Field) -> Field:
     return f
 
 
-def _count(name: str, description: str, minimum: int) -> Field:
+def _count(name: str, description: str, minimum: int, required: bool = True) -> Field:
     return Field(name, "integer", description, "COW v4.0 (the paper's wars, an added COW war) or the extension file",
-                 "The value the analyses use; counts_source says where it comes from.", required=True,
-                 minimum=minimum)
+                 "The value the analyses use; counts_source says where it comes from.", required=required,
+                 minimum=minimum, missing="never missing" if required else
+                 "an added war whose count no stored source settles (the reason is in the extension's sources "
+                 "file); it is left out of the covariate models")
 
 
 WARS_EXTENDED = Table(
@@ -138,7 +140,7 @@ WARS_EXTENDED = Table(
     fields=tuple(_relaxed(f) for f in WARS.fields) + (
         Field("sample", "string", "Where the row comes from.", "replication/wars/extension.py", "", required=True,
               enum=("paper", "extension")),
-        _count("battle_deaths", "Battle deaths used by the analyses.", 0),
+        _count("battle_deaths", "Battle deaths used by the analyses.", 0, required=False),
         _count("states_side_a", "States on side A used by the analyses.", 1),
         _count("states_side_b", "States on side B used by the analyses.", 1),
         Field("counts_source", "string", "Where battle_deaths and states_side_a/b come from.",
