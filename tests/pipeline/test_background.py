@@ -104,7 +104,7 @@ def test_helpers_exit_when_the_main_process_is_killed(tmp_path):
     root = archive_copy(tmp_path)
     proc = cli(root, "all", "--force")
     for line in proc.stdout:  # by now the validation worker and the first render have been forked
-        if line.startswith("[3/6] models"):
+        if line.startswith("[") and "] models:" in line:
             break
     helpers = children(proc.pid)
     assert helpers

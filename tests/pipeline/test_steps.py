@@ -33,7 +33,7 @@ def owners(rel: str) -> list[str]:
 
 
 def test_steps_run_in_the_papers_order():
-    assert list(STEPS) == ["build", "survival", "models", "claims", "codebook", "report"]
+    assert list(STEPS) == ["build", "concordance", "candidates", "survival", "models", "claims", "codebook", "report"]
 
 
 def test_every_committed_output_is_declared_by_exactly_one_step():

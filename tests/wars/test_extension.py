@@ -60,7 +60,7 @@ def test_the_example_runs_end_to_end(root):
     (",accept,45", ",agree,45", "response_type one of", "response_type"),
     ("illustrative_fictitious_2010", "korean_1950", "war_id unique across", "war_id"),
     (",false,State X", ",maybe,State X", "true or false", "is_ongoing"),
-    (",1000,1,1,", ",,1,1,", "battle_deaths and states per side", "battle_deaths"),
+    (",1000,1,1,", ",,1,1,", "battle_deaths given when cow_war_num is empty", "battle_deaths"),
     ("archive maintainers,", ",", "required value", "coder"),
 ])
 def test_a_wrong_row_is_refused_with_file_line_column_and_rule(root, tmp_path, old, new, rule, column):

@@ -8,6 +8,8 @@ import shutil
 import pandas as pd
 import pytest
 
+from replication.common.steps import DATA_VERSION_DATE
+
 from replication.common import paths
 from replication.common.errors import DataError
 from replication.wars.dataset import read_wars
@@ -54,9 +56,9 @@ def refused(tmp_path, paper, **changes) -> DataError:
     ({"start_date": "1939-09-01", "end_date": "1939-10-06", "war_name": "SYNTHETIC war of 1939"}, "start_date",
      "the war began after WWII ended (2 September 1945), as the paper's wars do"),
     ({"start_date": "2027-01-01", "end_date": "", "is_ongoing": "true", "days_to_talks": "", "response_type": "none",
-      "war_name": "SYNTHETIC war of 2027"}, "start_date", "not after the observation date 2026-11-24"),
+      "war_name": "SYNTHETIC war of 2027"}, "start_date", f"not after the observation date {DATA_VERSION_DATE}"),
     ({"start_date": "2026-11-01", "end_date": "", "is_ongoing": "true", "days_to_talks": "40",
-      "war_name": "SYNTHETIC war of 2026"}, "days_to_talks", "talks not after the observation date 2026-11-24"),
+      "war_name": "SYNTHETIC war of 2026"}, "days_to_talks", f"talks not after the observation date {DATA_VERSION_DATE}"),
     ({"war_name": "SYNTHETIC test war of 2013"}, "war_name", "the first year in the war's name is the start year"),
     ({"end_date": "2012-05-31", "is_ongoing": "true"}, "end_date", "end_date is empty exactly when the war is ongoing"),
     ({"end_date": "2012-01-31"}, "end_date", "start_date <= end_date"),
