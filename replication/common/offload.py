@@ -27,3 +27,4 @@ def active(helper: Helper | None):
         yield helper
     finally:
         current = None
+

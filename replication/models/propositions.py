@@ -54,8 +54,8 @@ def adverse_inference(F: CostDistribution, p: float, c_A: float, kappa: float) -
     """Proposition 1: kappa > 0 -> no type opens; kappa = 0 -> the cutoff equilibrium the paper
     characterises, in which the types c_B >= c* open and A offers Fearon's p + c*, c* solving
     (1 - F(c)) = f(c)(c + c_A). That c* is the equilibrium the paper selects, not the only one: with
-    kappa = 0, a cutoff above c* can also confirm itself (A's best offer against the types that open above
-    it is p plus that cutoff); solving the game for all of them is issue 13's solver, not done here."""
+    kappa = 0 every cutoff from c* to the top of the support confirms itself (A's best offer against the types
+    that open above it is p plus that cutoff); models/solver.py finds them all from the game's primitives."""
     check_adverse_inference_assumptions(F, p, c_A, kappa)
     c_star = fearon_cutoff(F, c_A)
     fearon_offer = p + c_star

@@ -128,4 +128,81 @@ CASES = Table(
 )
 
 
-TABLES = (PROP1_EXAMPLES, PROP2_EXAMPLE, FIGURE1_PAYOFFS, CASES)
+SOLVER = "replication/models/solver.py (the games solved from their primitives)"
+GRID = "replication/models/agreement.py (the parameter grid)"
+
+
+def _s(name, type_, description, rule="", source=SOLVER, **kw):
+    return Field(name, type_, description, source, rule, **kw)
+
+
+AGREEMENT_PROP1 = Table(
+    name="agreement_prop1", path="data/processed/models/agreement_prop1.csv",
+    description="Proposition 1 against the solver of the adverse inference game (kappa = 0) over a grid of "
+    "p, c_A and three families of F: the lowest self-confirming cutoff and its offer beside the proposition's.",
+    primary_key=("distribution", "p", "c_A"),
+    fields=(
+        _s("distribution", "string", "Distribution F of B's cost of war on [0.1, 0.4].", source=GRID, required=True),
+        _s("p", "number", "A's probability of victory.", source=GRID, required=True, **PROB),
+        _s("c_A", "number", "A's cost of war.", source=GRID, required=True, minimum=0),
+        _s("prop1_cutoff", "number", "Proposition 1's cutoff c*.", "propositions.fearon_cutoff.",
+           source="replication/models/propositions.py", required=True),
+        _s("solver_cutoff", "number", "The lowest cutoff the solver finds self-confirming.",
+           "Grid of 41 cutoffs, then bisection on the slope of A's payoff to 1e-13.", required=True),
+        _s("cutoff_difference", "number", "solver_cutoff - prop1_cutoff.", required=True),
+        _s("offer_difference", "number", "Solver's offer minus Proposition 1's offer.", required=True),
+        _s("self_confirming_low", "number", "Lowest self-confirming cutoff.", required=True),
+        _s("self_confirming_high", "number", "Highest self-confirming cutoff (the top of the support).",
+           "Every cutoff from the lowest up confirms itself: the equilibrium is not unique.", required=True),
+        _s("agree", "boolean", "Cutoff and offer agree to 1e-8.", required=True),
+    ),
+)
+
+AGREEMENT_PROP2 = Table(
+    name="agreement_prop2", path="data/processed/models/agreement_prop2.csv",
+    description="Proposition 2 against the solver of the resilience game over a grid of admissible parameters "
+    "(three families of F, the slope of Pr(H | c_B), p', nu across its admissible range, k on both sides of "
+    "p' - p): each of the proposition's two conditions beside the equilibria the solver finds.",
+    primary_key=("distribution", "pr_high_top", "pr_high_drop", "p_prime", "nu", "k"),
+    fields=(
+        _s("distribution", "string", "Distribution F of B's cost of war on [0.1, 0.4].", source=GRID, required=True),
+        _s("pr_high_top", "number", "Pr(H | c_B) at c_B = 0.1.", source=GRID, required=True, **PROB),
+        _s("pr_high_drop", "number", "Fall of Pr(H | c_B) from c_B = 0.1 to 0.4 (linear).", source=GRID,
+           required=True, **PROB),
+        _s("p", "number", "A's probability of victory.", source=GRID, required=True, **PROB),
+        _s("p_prime", "number", "A's probability of victory after an effective escalation.", source=GRID,
+           required=True, **PROB),
+        _s("c_A", "number", "A's cost of war.", source=GRID, required=True, minimum=0),
+        _s("nu", "number", "A's cost of escalating.", source=GRID, required=True, minimum=0),
+        _s("k", "number", "The signal's cost to low-resilience types.", source=GRID, required=True, minimum=0),
+        _s("prior_q", "number", "A's prior that B is highly resilient.", source=GRID, required=True, **PROB),
+        _s("q_hat", "number", "A's posterior after an opening by the types c_B >= c* (Proposition 2).",
+           source="replication/models/propositions.py", required=True, **PROB),
+        _s("nu_ratio", "number", "nu / (p' - p).", required=True),
+        _s("k_ratio", "number", "k / (p' - p).", required=True),
+        _s("prop2_regime", "string", "Proposition 2's regime.", source="replication/models/propositions.py",
+           required=True, enum=("escalation_too_costly", "separation", "closed")),
+        _s("solver_regime", "string", "The solver's regime: low-resilience types open in a pooling equilibrium "
+           "without escalation, else in a separating one, else none opens.", required=True,
+           enum=("escalation_too_costly", "separation", "closed")),
+        _s("equilibria_found", "integer", "Equilibria the solver finds in the searched class.", required=True,
+           minimum=0),
+        _s("boundary_distance", "number", "Distance to Proposition 2's nearer boundary on the normalised axes.",
+           "min(|nu/(p'-p) - (1 - q_hat)|, |k/(p'-p) - 1|).", required=True, minimum=0),
+        _s("prop2_escalation_gain", "number", "What the proposition counts escalation after an opening as worth "
+           "to A: (1 - q_hat)(p' - p).", required=True),
+        _s("solver_escalation_gain", "number", "What escalation after an opening by the types c_B >= c* is worth "
+           "to A in the game, its offer re-optimised (per unit of opening mass, before nu).", required=True),
+        _s("prop2_escalation_too_costly", "boolean", "nu >= (1 - q_hat)(p' - p).",
+           source="replication/models/propositions.py", required=True),
+        _s("solver_pooling_without_escalation", "boolean", "The solver finds a pooling equilibrium in which "
+           "low-resilience types open and A does not escalate.", required=True),
+        _s("prop2_separation", "boolean", "k >= p' - p.", source="replication/models/propositions.py",
+           required=True),
+        _s("solver_separating", "boolean", "The solver finds a separating equilibrium in which low-resilience "
+           "types open.", required=True),
+        _s("agree", "boolean", "prop2_regime equals solver_regime.", required=True),
+    ),
+)
+
+TABLES = (PROP1_EXAMPLES, PROP2_EXAMPLE, FIGURE1_PAYOFFS, CASES, AGREEMENT_PROP1, AGREEMENT_PROP2)

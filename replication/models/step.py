@@ -6,6 +6,16 @@ from __future__ import annotations
 from ..common.steps import Context, Step
 
 
+def agreement_files(root) -> dict:
+    """The propositions against the solver on the archive's grid (models/agreement.py; a test runs a larger one)."""
+    from ..common.validation import validated_csv
+    from .agreement import prop1_grid, prop2_grid
+    from .schema import AGREEMENT_PROP1, AGREEMENT_PROP2
+
+    return {root / AGREEMENT_PROP1.path: validated_csv(prop1_grid(), AGREEMENT_PROP1),
+            root / AGREEMENT_PROP2.path: validated_csv(prop2_grid(), AGREEMENT_PROP2)}
+
+
 def run(ctx: Context) -> dict:
     from .. import models as M
     from ..common import paths
@@ -31,6 +41,7 @@ def run(ctx: Context) -> dict:
     tables = {PROP1_EXAMPLES: proposition1_examples(), PROP2_EXAMPLE: proposition2_example(m, outcome),
               FIGURE1_PAYOFFS: figure1_payoffs(), CASES: cases}
     files = {root / table.path: validated_csv(df, table) for table, df in tables.items()} | figures
+    files |= agreement_files(root)
     log(f"models: {len(files)} files ready")
     return files
 

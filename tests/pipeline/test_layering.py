@@ -94,3 +94,16 @@ def test_the_check_sees_imports():
     assert "replication.common.errors" in GRAPH["replication.sources.appendix_table"]
     assert "replication.wars.schema" in GRAPH["replication.survival.analysis"]
     assert "replication.pipeline.registry" in GRAPH["replication.pipeline.cli"]
+
+
+def test_the_solver_does_not_use_the_proposition_formulas():
+    """models/solver.py solves the games from their primitives: it must not reach propositions.py, directly or
+    through another module."""
+    seen, stack = set(), ["replication.models.solver"]
+    while stack:
+        name = stack.pop()
+        for dep in GRAPH[name]:
+            if dep not in seen:
+                seen.add(dep)
+                stack.append(dep)
+    assert "replication.models.propositions" not in seen and "replication.models" not in seen

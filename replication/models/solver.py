@@ -1,0 +1,260 @@
+"""The two games solved from their primitives (payoffs of Figure 1, F, Bayes' rule), independently of the
+proposition formulas in propositions.py (this module must not import it; tests/pipeline/test_layering.py
+checks that).
+
+Adverse inference game: B (cost c_B ~ F) opens or stays closed; after an opening A makes a take-it-or-leave-it
+offer x; B accepts or fights. The solver searches cutoff strategies (types c_B >= c_hat open), computes A's
+best offer against the Bayesian posterior by maximising A's expected payoff, lets every type best-respond,
+and reports every self-confirming cutoff (a perfect Bayesian equilibrium in the searched class) and the
+one the paper selects (the lowest: the most types open).
+
+Resilience game: B (c_B, rho) chooses a signal (S costs k to rho = L), then a stance; A, seeing both, escalates
+or not, then offers after an opening. Searched class: the signal pools (all S, or all ~S) or separates by
+resilience (H: S, L: ~S); within each signal group the types c_B >= a group cutoff open. A's escalation and
+offer best-respond to the posterior on a grid of types; every type's signal, stance and acceptance
+best-respond to A's strategy; at an information set no type reaches, A holds the belief that makes
+deviating least attractive (a perfect Bayesian equilibrium allows it; the paper's Iterated Intuitive
+Criterion is not applied)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import replace as dataclass_replace
+from typing import Callable
+
+import numpy as np
+from scipy import optimize
+
+from .distributions import CostDistribution
+
+
+# ---------------------------------------------------------------- adverse inference
+
+def a_payoff_after_opening(F: CostDistribution, p: float, c_A: float, c_hat: float, x):
+    """A's expected payoff from offer x when the types c_B >= c_hat opened (Bayes: F restricted to them, not
+    normalised), each type accepting iff 1 - x >= 1 - p - c_B (its war payoff)."""
+    x = np.asarray(x, float)
+    t = np.clip(x - p, c_hat, F.c_hi)  # the lowest type that accepts
+    return (1 - F.cdf(t)) * x + (F.cdf(t) - F.cdf(c_hat)) * (p - c_A)
+
+
+def best_offer(F: CostDistribution, p: float, c_A: float, c_hat: float, n: int = 801) -> float:
+    """A's optimal offer against the types >= c_hat: a global grid search over the offers that some type
+    accepts, refined by a bounded search around the best grid point."""
+    xs = np.linspace(p + c_hat, p + F.c_hi, n)
+    u = a_payoff_after_opening(F, p, c_A, c_hat, xs)
+    i = int(np.argmax(u))
+    lo, hi = xs[max(i - 1, 0)], xs[min(i + 1, n - 1)]
+    if hi <= lo:
+        return float(xs[i])
+    r = optimize.minimize_scalar(lambda x: -a_payoff_after_opening(F, p, c_A, c_hat, x), bounds=(lo, hi),
+                                 method="bounded", options={"xatol": 1e-13})
+    return float(r.x if -r.fun >= u[i] else xs[i])
+
+
+def offer_slope(F: CostDistribution, p: float, c_A: float, c_hat: float, h: float = 1e-5) -> float:
+    """The rate at which A's payoff changes as its offer rises from p + c_hat (buying only the opening types):
+    a one-sided second-order difference of A's payoff function (error O(h^2))."""
+    x0 = p + c_hat
+    u = a_payoff_after_opening(F, p, c_A, c_hat, np.array([x0, x0 + h, x0 + 2 * h]))
+    return float((-3 * u[0] + 4 * u[1] - u[2]) / (2 * h))
+
+
+def _buys_only_the_cutoff(F, p, c_A, c_hat, n: int = 201) -> bool:
+    """A's best offer against the types >= c_hat is p + c_hat: locally (the payoff falls as the offer rises)
+    and globally (no offer on a grid does better)."""
+    if offer_slope(F, p, c_A, c_hat) > 0:
+        return False
+    xs = np.linspace(p + c_hat, p + F.c_hi, n)
+    u = a_payoff_after_opening(F, p, c_A, c_hat, xs)
+    return bool(u[0] >= u.max() - 1e-12)
+
+
+@dataclass(frozen=True)
+class AdverseInferenceSolution:
+    kappa: float
+    self_confirming: tuple[float, float] | None  # [low, high] of the cutoffs that confirm themselves
+    selected_cutoff: float | None  # the lowest: the paper's selection
+    selected_offer: float | None
+    none_open: bool  # the equilibrium in which no type opens (off-path belief: an opener is the top type)
+
+
+def solve_adverse_inference(F: CostDistribution, p: float, c_A: float, kappa: float, n: int = 41,
+                            tol: float = 1e-13) -> AdverseInferenceSolution:
+    """Every cutoff equilibrium of the adverse inference game. A cutoff c_hat is an equilibrium when, A having
+    best-responded to the openers, the types that open (those that accept and gain at least kappa) are exactly
+    c_B >= c_hat: with kappa = 0 that is A's best offer being p + c_hat. A type opens only if it accepts
+    (lexicographic preferences: a failed negotiation is worse than staying closed)."""
+    if kappa > 0:
+        # the cutoff type gains 1 - x - kappa - (1 - p - c_hat) <= -kappa < 0 from opening, since A never offers
+        # less than the cutoff type's war value; checked on the grid, not assumed
+        grid = np.linspace(F.c_lo, F.c_hi, n)
+        gains = [p + c - best_offer(F, p, c_A, c, n=201) - kappa for c in grid[:-1]]
+        if max(gains) >= 0:
+            raise ArithmeticError("an opening equilibrium with kappa > 0 was found; the searched class is wrong")
+        return AdverseInferenceSolution(kappa, None, None, None, True)
+    grid = np.linspace(F.c_lo, F.c_hi, n)[:-1]
+    ok = np.array([_buys_only_the_cutoff(F, p, c_A, c) for c in grid])
+    if not ok.any():
+        return AdverseInferenceSolution(kappa, None, None, None, True)
+    j = int(np.argmax(ok))
+    if not ok[j:].all():
+        raise ArithmeticError("the self-confirming cutoffs are not an interval on the grid")
+    lo, hi = (grid[j - 1], grid[j]) if j > 0 else (grid[0], grid[0])
+    while hi - lo > tol:  # the lowest self-confirming cutoff, by bisection on the slope of A's own payoff
+        mid = 0.5 * (lo + hi)
+        lo, hi = (lo, mid) if offer_slope(F, p, c_A, mid) <= 0 else (mid, hi)
+    return AdverseInferenceSolution(kappa, (hi, F.c_hi), hi, p + hi, True)
+
+
+# ---------------------------------------------------------------- resilience
+
+@dataclass(frozen=True)
+class Game:
+    """The resilience game's primitives; B's types on a grid of n cost cells (midpoints, weights from F)."""
+
+    p: float
+    p_prime: float
+    nu: float
+    k: float
+    c_A: float
+    F: CostDistribution
+    pr_high: Callable[[np.ndarray], np.ndarray]
+    n: int = 200
+
+    def types(self):
+        edges = np.linspace(self.F.c_lo, self.F.c_hi, self.n + 1)
+        w = np.diff(self.F.cdf(edges))
+        c = 0.5 * (edges[1:] + edges[:-1])
+        h = np.asarray(self.pr_high(c), float)
+        return c, w * h, w * (1 - h)  # costs, mass of (c, H), mass of (c, L)
+
+
+def _offer(g: Game, c, mh, ml, escalate: bool):
+    """A's best offer (and payoff) against masses mh, ml of (c, H), (c, L) that opened, given its escalation:
+    type (c, rho) accepts iff x <= p_rho + c, with p_H = p and p_L = p' when A escalated. The optimum is one
+    of the types' acceptance thresholds; accepted masses by suffix sums over the sorted thresholds."""
+    pl = g.p_prime if escalate else g.p
+    thr = np.concatenate([g.p + c, pl + c])
+    mass = np.concatenate([mh, ml])
+    war = np.concatenate([np.full_like(mh, g.p - g.c_A), np.full_like(ml, pl - g.c_A)])
+    order = np.argsort(thr, kind="stable")
+    thr, mass, war = thr[order], mass[order], war[order]
+    accepted = np.cumsum(mass[::-1])[::-1]  # mass with threshold >= thr[i] (ties: first of equal thresholds)
+    war_value = np.cumsum(mass * war) - mass * war  # war payoff of those below
+    first = np.searchsorted(thr, thr, side="left")
+    u = accepted[first] * thr + war_value[first] - (g.nu * mass.sum() if escalate else 0.0)
+    i = int(np.argmax(u))
+    return thr[i], u[i]
+
+
+def _a_after_open(g, c, mh, ml):
+    """(escalate, offer) A chooses after an opening by the masses mh, ml (ties: no escalation)."""
+    x0, u0 = _offer(g, c, mh, ml, False)
+    x1, u1 = _offer(g, c, mh, ml, True)
+    return (True, x1) if u1 > u0 + 1e-15 else (False, x0)
+
+
+def _a_after_closed(g, mh, ml) -> bool:
+    """A escalates after a closed stance iff the expected gain exceeds nu: Pr(L)(p' - p) > nu."""
+    total = mh.sum() + ml.sum()
+    return bool(ml.sum() * (g.p_prime - g.p) > g.nu * total + 1e-15)
+
+
+@dataclass(frozen=True)
+class Equilibrium:
+    signals: str
+    cutoffs: tuple  # per signal group: the cost cell from which types open (n: none open)
+    escalate_after_open: dict
+    escalate_after_closed: dict
+    low_resilience_open: float  # mass of (c, L) types that open
+    share_open: float
+
+
+def _payoffs(g, c, plan):
+    """Each type's payoff from each (signal, stance) given A's plan: dict (signal, stance) -> (esc, offer)."""
+    out = {}
+    for (sig, stance), (esc, x) in plan.items():
+        cost_l = g.k if sig == "S" else 0.0
+        war_h, war_l = 1 - g.p - c, 1 - (g.p_prime if esc else g.p) - c
+        if stance == "C":
+            out[(sig, stance)] = (war_h, war_l - cost_l)
+        else:  # open: accept if at least the war payoff; else the failed negotiation, worse than closed
+            acc_h, acc_l = 1 - x >= war_h - 1e-12, 1 - x >= war_l - 1e-12
+            out[(sig, stance)] = (np.where(acc_h, 1 - x, war_h - 1e-9),
+                                  np.where(acc_l, 1 - x, war_l - 1e-9) - cost_l)
+    return out
+
+
+GROUPS = {"pool_no_signal": {"~S": "HL"}, "pool_signal": {"S": "HL"}, "separate": {"S": "H", "~S": "L"}}
+
+
+def solve_resilience(g: Game, step: int = 1) -> list[Equilibrium]:
+    """Every equilibrium of the searched class, on B's type grid (cutoffs every `step` cells; cutoff n: no
+    type of the group opens)."""
+    c, mh, ml = g.types()
+    n = len(c)
+    cuts = sorted(set(range(0, n + 1, step)) | {n})
+    idx = np.arange(n)
+    deter = {"O": (True, g.p_prime + g.F.c_hi), "C": (True, None)}  # off path: a top-cost, low-resilience type
+    found = []
+    for signals, groups in GROUPS.items():
+        # A's responses at each group's information sets, for each cutoff of that group
+        responses = {}
+        for sig, rho in groups.items():
+            h, lo = (mh if "H" in rho else 0 * mh), (ml if "L" in rho else 0 * ml)
+            for cut in cuts:
+                opened = idx >= cut
+                oh, ol, ch, cl = h * opened, lo * opened, h * ~opened, lo * ~opened
+                o = _a_after_open(g, c, oh, ol) if oh.sum() + ol.sum() > 0 else deter["O"]
+                k = (_a_after_closed(g, ch, cl), None) if ch.sum() + cl.sum() > 0 else deter["C"]
+                responses[(sig, cut)] = (o, k, opened)
+        names = list(groups)
+        for combo in (((a,) for a in cuts) if len(names) == 1 else ((a, b) for a in cuts for b in cuts)):
+            plan = {(s, st): deter[st] for s in ("S", "~S") for st in ("O", "C")}
+            for sig, cut in zip(names, combo):
+                o, k, _ = responses[(sig, cut)]
+                plan[(sig, "O")], plan[(sig, "C")] = o, k
+            pay = _payoffs(g, c, plan)
+            best = [np.max([pay[s][i] for s in pay], axis=0) for i in (0, 1)]
+            ok = True
+            for sig, cut in zip(names, combo):
+                opened = responses[(sig, cut)][2]
+                for i, r in enumerate("HL"):
+                    if r in groups[sig]:
+                        chosen = np.where(opened, pay[(sig, "O")][i], pay[(sig, "C")][i])
+                        ok &= bool(np.all(chosen >= best[i] - 1e-12))
+            if ok:
+                low = sum(float(ml @ responses[(s, ct)][2]) for s, ct in zip(names, combo) if "L" in groups[s])
+                share = sum(float(((mh if "H" in groups[s] else 0) + (ml if "L" in groups[s] else 0)) @ responses[(s, ct)][2])
+                            for s, ct in zip(names, combo))
+                found.append(Equilibrium(signals, combo, {s: plan[(s, "O")][0] for s in names},
+                                         {s: plan[(s, "C")][0] for s in names}, low, share))
+    return found
+
+
+def escalation_gain_after_open(g: Game, cutoff: float) -> float:
+    """What escalating after an opening by the types c_B >= cutoff (both resiliences) is worth to A per unit of
+    opening mass, before its cost nu: A's best payoff with escalation (offer re-optimised) minus without."""
+    c, mh, ml = g.types()
+    opened = c >= cutoff
+    oh, ol = mh * opened, ml * opened
+    _, u1 = _offer(dataclass_replace(g, nu=0.0), c, oh, ol, True)
+    _, u0 = _offer(g, c, oh, ol, False)
+    return float((u1 - u0) / (oh.sum() + ol.sum()))
+
+
+def separating_equilibrium(eqs: list[Equilibrium]) -> bool:
+    """The solver finds a separating equilibrium (H signal, L do not) in which low-resilience types open."""
+    return any(e.signals == "separate" and e.low_resilience_open > 0 for e in eqs)
+
+
+def regime_from_solver(eqs: list[Equilibrium], n: int) -> str:
+    """The solver's regime, in Proposition 2's terms: low-resilience types open in some equilibrium with A not
+    escalating after an opening (escalation too costly), or in a separating one with A escalating against them
+    (separation); otherwise none opens (closed)."""
+    if any(e.low_resilience_open > 0 and not any(e.escalate_after_open.values()) for e in eqs):
+        return "escalation_too_costly"
+    if any(e.signals == "separate" and e.low_resilience_open > 0 for e in eqs):
+        return "separation"
+    return "closed"
