@@ -105,6 +105,8 @@ def solver_section(root: Path) -> list[str]:
     sufficient = int((a2["prop2_escalation_too_costly"] & a2["solver_pooling_without_escalation"]).sum())
     only_solver = int((~a2["prop2_escalation_too_costly"] & a2["solver_pooling_without_escalation"]).sum())
     ratio = (a2["solver_escalation_gain"] / a2["prop2_escalation_gain"])
+    statics = _read(root, "data/processed/models/comparative_statics.csv")
+    st = statics[statics["panel"] == "boundary"]
     return [
         "**The games solved from their primitives.** `models/solver.py` solves both games by backward induction "
         "on B's types (cutoff stances; in the resilience game, pooled or resilience-separating signals), with "
@@ -132,6 +134,16 @@ def solver_section(root: Path) -> list[str]:
                                "solver: low-resilience types open, no escalation": esc[True].to_list(),
                                "solver: no such equilibrium": esc[False].to_list()})),
         "",
+        f"The comparative statics show why (`comparative_statics.csv`): as A's prior q that B is resilient rises, "
+        f"Proposition 2's boundary 1 - q_hat falls, and the solved game's lies below it everywhere "
+        f"(at most {(st['solver_boundary_nu_ratio'] / st['prop2_boundary_nu_ratio']).max():.0%} of it), and below the "
+        f"assumptions' lower bound 1 - q at {int((st['solver_boundary_nu_ratio'] < st['admissible_nu_ratio_low']).sum())} "
+        f"of {len(st)} priors: within the assumptions, A does not escalate after a pooled opening there. Below the "
+        "boundary the share of types that open falls (only high-resilience types open) unless the signal is too "
+        "costly for low-resilience types (k >= p' - p), when a separating equilibrium opens talks to both.",
+        "",
+        figure("comparative_statics", "Comparative statics: the escalation boundary against the prior, and the "
+               "share of types that open against the cost of escalation"),
     ]
 
 
@@ -354,7 +366,17 @@ def render_report(root: Path) -> str:
         figure("regime_map", "Regimes of Proposition 2, with the coded cases placed schematically"),
         figure("cases", "Cases: phases, predicted regimes and observed postures"),
         md_table(cases[["case_id", "state_b", "opponent_a", "phase_start", "phase_end", "observed_posture",
-                        "predicted_regime", "predicted_posture", "agrees"]]),
+                        "predicted_regime", "predicted_posture", "agrees", "share_observed_posture", "robustness"]]),
+        "",
+        f"Each case's prediction is also drawn: {int(cases['draws'].iloc[0]):,} parameter draws per case from a "
+        "declared prior, restricted by the coded conditions (`models/link.py`, `PRIOR`: q ~ U(0, 1), q_hat ~ U(0, q), "
+        "nu/(p'-p) ~ U(1 - q, 1), k/(p'-p) ~ U(0, 2), an uncoded type class high or low with probability 1/2; seeded "
+        "by case id). `share_observed_posture` is the share of draws that predict the observed final posture "
+        f"(Monte Carlo standard error at most {cases['mc_se'].max():.4f}); robust at 90% or more: "
+        f"{int((cases['robustness'] == 'robust').sum())} of {len(cases)} cases, fragile "
+        f"{int((cases['robustness'] == 'fragile').sum())}, not predicted {int((cases['robustness'] == 'not predicted').sum())}. "
+        "A coded condition fixes its part of the prediction, so the shares show what the uncoded conditions leave "
+        "open, not how likely the coding is.",
         "",
         "## 5. The paper's claims about its table",
         "",

@@ -167,3 +167,29 @@ def cases_figure(cases: pd.DataFrame):
     ax.set_title("Cases: phases (dates from wars.csv), predicted regime (bar) and posture", fontsize=9)
     ax.set_xlim(pd.Timestamp("1945-01-01"), pd.Timestamp("2012-01-01"))
     return fig
+
+
+def statics_figure(t: pd.DataFrame):
+    """Left: the escalation boundary against the prior q, by Proposition 2 and in the solved game, within the
+    assumptions' range. Right: the largest share of B's types that open, against the cost of escalation, for
+    a signal cheap and costly to low-resilience types."""
+    b, s = t[t["panel"] == "boundary"], t[t["panel"] == "share_open"]
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(9, 3.6))
+    ax.fill_between(b["prior_q"], b["admissible_nu_ratio_low"], 1, color="#EEEEEE", label="admissible nu (assumptions)")
+    ax.plot(b["prior_q"], b["prop2_boundary_nu_ratio"], "-", color=OKABE_ITO["blue"], label="Proposition 2: 1 - q_hat")
+    ax.plot(b["prior_q"], b["solver_boundary_nu_ratio"], "o--", color=OKABE_ITO["vermillion"], ms=4,
+            label="solved game: escalation's worth after an opening")
+    ax.set_xlabel("A's prior that B is resilient, q")
+    ax.set_ylabel("nu / (p' - p)")
+    ax.set_title("Above a curve A does not escalate after an opening", fontsize=8)
+    ax.legend(frameon=False, fontsize=6.5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    bx.axvspan(0, s["admissible_nu_ratio_low"].iloc[0], color="#EEEEEE", label="assumption (1-q)(p'-p) <= nu broken")
+    for kr, (style, colour) in zip(sorted(s["k_ratio"].unique()), (("s-", OKABE_ITO["green"]), ("^--", OKABE_ITO["orange"]))):
+        sel = s[s["k_ratio"] == kr]
+        bx.plot(sel["nu_ratio"], sel["share_open_max"], style, color=colour, ms=4, label=f"k / (p' - p) = {kr:g}")
+    bx.set_xlabel("nu / (p' - p)")
+    bx.set_ylabel("largest share of B's types that open")
+    bx.set_title(f"Share that opens (prior q = {s['prior_q'].iloc[0]:.2f})", fontsize=8)
+    bx.set_ylim(0, 1)
+    bx.legend(frameon=False, fontsize=6.5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    return fig

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
 from ..common.errors import DataError
 from ..common.text import decode, refuse_formula
-from .propositions import REGIMES, predicted_posture
+from .propositions import POSTURES, REGIMES, predicted_posture, regime_codes
+
+# Case-link draws: a declared prior over the normalised parameters, restricted by each case's coded conditions.
+DRAWS, SEED = 20_000, 20261202
+ROBUST = 0.9  # share of draws at or above which the observed posture is predicted robustly
+PRIOR = ("q ~ U(0, 1); q_hat ~ U(0, q) (an opening lowers A's belief); nu/(p'-p) ~ U(1 - q, 1) (the "
+         "assumptions' range); k/(p'-p) ~ U(0, 2); an uncoded cost or resilience class high or low with "
+         "probability 1/2 each; a coded condition keeps only the draws that satisfy it")
 
 CASE_KEYS = {"case_id", "war_id", "state_b", "opponent_a", "phase", "from", "to", "escalation_too_costly",
              "signal_separates", "cost", "resilience", "quote", "section"}
@@ -94,6 +102,48 @@ def observed_posture(state_b: str, war, start, end) -> tuple[str, str]:
     return "responder", "closed"
 
 
+def posture_draws(case: dict, observed: str, draws: int = DRAWS) -> dict:
+    """Shares of the draws (PRIOR) that predict each regime and posture, and the observed final posture's,
+    with its Monte Carlo standard error. Seeded by the case id: reruns give the same numbers."""
+    import zlib
+
+    seed = (SEED + zlib.crc32(case["case_id"].encode())) % 2**32
+    rng = np.random.default_rng(seed)
+    kept = {k: np.empty(0) for k in ("q_hat", "nu", "k")}
+    while len(kept["nu"]) < draws:
+        q = rng.uniform(0, 1, draws)
+        q_hat = rng.uniform(0, 1, draws) * q
+        nu = 1 - q + rng.uniform(0, 1, draws) * q
+        k = rng.uniform(0, 2, draws)
+        ok = np.ones(draws, bool)
+        if case["escalation_too_costly"] is not None:
+            ok &= (nu >= 1 - q_hat) == case["escalation_too_costly"]
+        if case["signal_separates"] is not None:
+            ok &= (k >= 1) == case["signal_separates"]
+        for name, v in (("q_hat", q_hat), ("nu", nu), ("k", k)):
+            kept[name] = np.concatenate([kept[name], v[ok]])
+    regime = regime_codes(kept["nu"][:draws], kept["k"][:draws], kept["q_hat"][:draws])
+    cost = np.full(draws, case["cost"]) if case["cost"] else rng.choice(["high", "low"], draws)
+    res = np.full(draws, case["resilience"]) if case["resilience"] else rng.choice(["high", "low"], draws)
+    posture = np.array([POSTURES[REGIMES[g]][(c, r)] for g, c, r in zip(regime, cost, res)])
+    final = observed.split(", then ")[-1]
+    hit = np.array([final in p.split(" or ") for p in posture])
+    share = float(hit.mean())
+    out = {"draws": draws, "seed": seed, "share_observed_posture": share,
+           "mc_se": float(np.sqrt(share * (1 - share) / draws)),
+           "robustness": "robust" if share >= ROBUST else ("fragile" if share > 0 else "not predicted")}
+    out |= {f"share_{g}": float((regime == i).mean()) for i, g in enumerate(REGIMES)}
+    out |= {f"share_posture_{p.replace(' ', '_')}": float((posture == p).mean())
+            for p in ("open", "closed", "closed or open")}
+    return out
+
+
+def _shares_text(d: dict) -> str:
+    parts = [(d["share_posture_open"], "open"), (d["share_posture_closed"], "closed"),
+             (d["share_posture_closed_or_open"], "either")]
+    return "by draws: " + ", ".join(f"{name} {share:.0%}" for share, name in parts if share > 0)
+
+
 def link_cases(cases: list[dict], wars: pd.DataFrame, path: Path) -> pd.DataFrame:
     by_id = wars.set_index("war_id")
     rows = []
@@ -109,8 +159,9 @@ def link_cases(cases: list[dict], wars: pd.DataFrame, path: Path) -> pd.DataFram
         role, observed = observed_posture(case["state_b"], war, start, end)
         regime, predicted = predict(case)
         final = observed.split(", then ")[-1]
+        draws = posture_draws(case, observed)
         if predicted == "undetermined":
-            agrees = None
+            agrees, predicted = None, _shares_text(draws)
         else:
             agrees = final in predicted.split(" or ")
         rows.append({
@@ -120,7 +171,10 @@ def link_cases(cases: list[dict], wars: pd.DataFrame, path: Path) -> pd.DataFram
             "role_of_b": role, "observed_posture": observed,
             "escalation_too_costly": case["escalation_too_costly"], "signal_separates": case["signal_separates"],
             "cost": case["cost"], "resilience": case["resilience"], "predicted_regime": regime,
-            "predicted_posture": predicted, "agrees": agrees, "quote": " ".join(str(case["quote"]).split()),
-            "section": case["section"],
+            "predicted_posture": predicted, "agrees": agrees,
+            "share_observed_posture": draws["share_observed_posture"], "mc_se": draws["mc_se"],
+            "robustness": draws["robustness"], "quote": " ".join(str(case["quote"]).split()),
+            "section": case["section"], **{k: v for k, v in draws.items() if k.startswith("share_") and
+                                          k != "share_observed_posture"}, "draws": draws["draws"], "seed": draws["seed"],
         })
     return pd.DataFrame(rows)

@@ -85,6 +85,11 @@ FIGURE1_PAYOFFS = Table(
 )
 
 CASE_SOURCE = "data/hand_coding/cases.yaml"
+DRAWS_SOURCE = "replication/models/link.py (posture_draws)"
+DRAWS_RULE = ("Draws from the declared prior (link.PRIOR): q ~ U(0, 1); q_hat ~ U(0, q); nu/(p'-p) ~ U(1 - q, 1); "
+              "k/(p'-p) ~ U(0, 2); uncoded cost or resilience high or low with probability 1/2; coded conditions "
+              "keep the draws that satisfy them.")
+
 CASES = Table(
     name="cases", path="data/processed/link/cases.csv",
     description="Observed cases beside the regime and posture the resilience model predicts from the coded "
@@ -119,11 +124,26 @@ CASES = Table(
               "replication/models/link.py", "One regime, or 'not determined: ...' listing those the coding allows.",
               required=True),
         Field("predicted_posture", "string", "Posture the model predicts for B.", "replication/models/propositions.py",
-              "Union over the regimes and type classes the coding allows.", required=True),
+              "Union over the regimes and type classes the coding allows; where they differ, the shares of the "
+              "parameter draws that predict each posture ('by draws: ...').", required=True),
         Field("agrees", "boolean", "Observed posture at the end of the phase is a predicted one.",
               "replication/models/link.py", "", missing="prediction undetermined by the coding"),
+        Field("share_observed_posture", "number", "Share of parameter draws that predict the observed final posture.",
+              DRAWS_SOURCE, DRAWS_RULE, required=True, **PROB),
+        Field("mc_se", "number", "Monte Carlo standard error of share_observed_posture.", DRAWS_SOURCE,
+              "sqrt(s(1 - s)/draws).", required=True, minimum=0),
+        Field("robustness", "string", "How robustly the observed posture is predicted.", DRAWS_SOURCE,
+              "robust: share >= 0.9; fragile: 0 < share < 0.9; not predicted: share 0.", required=True,
+              enum=("robust", "fragile", "not predicted")),
         Field("quote", "string", "Passage of the paper the coding rests on.", CASE_SOURCE, "", required=True),
         Field("section", "string", "Section of the paper.", CASE_SOURCE, "", required=True),
+        *(Field(f"share_{g}", "number", f"Share of draws in regime {g}.", DRAWS_SOURCE, DRAWS_RULE, required=True,
+                **PROB) for g in ("escalation_too_costly", "separation", "closed")),
+        *(Field(f"share_posture_{p.replace(' ', '_')}", "number", f"Share of draws predicting '{p}'.", DRAWS_SOURCE,
+                DRAWS_RULE, required=True, **PROB) for p in ("open", "closed", "closed or open")),
+        Field("draws", "integer", "Parameter draws per case.", DRAWS_SOURCE, "", required=True, minimum=1),
+        Field("seed", "integer", "Seed of the case's draws (fixed seed + CRC-32 of case_id).", DRAWS_SOURCE, "",
+              required=True, minimum=0),
     ),
 )
 
@@ -205,4 +225,33 @@ AGREEMENT_PROP2 = Table(
     ),
 )
 
-TABLES = (PROP1_EXAMPLES, PROP2_EXAMPLE, FIGURE1_PAYOFFS, CASES, AGREEMENT_PROP1, AGREEMENT_PROP2)
+STATICS_SOURCE = "replication/models/statics.py"
+STATICS = Table(
+    name="comparative_statics", path="data/processed/models/comparative_statics.csv",
+    description="Comparative statics of the resilience model (uniform F on [0.1, 0.4], p = 0.5, p' = 0.8, c_A = 0.1, "
+    "Pr(H | c_B) linear, falling by 0.4 across the support): the escalation boundary against the prior q by "
+    "Proposition 2 and in the solved game (panel 'boundary'), and the largest share of B's types that open "
+    "in any equilibrium the solver finds against nu, for k below and above p' - p (panel 'share_open'). "
+    "Drawn in figures/comparative_statics.*.",
+    primary_key=("panel", "pr_high_top", "nu_ratio", "k_ratio"),
+    fields=(
+        _s("panel", "string", "Which panel of the figure.", source=STATICS_SOURCE, required=True,
+           enum=("boundary", "share_open")),
+        _s("pr_high_top", "number", "Pr(H | c_B) at c_B = 0.1.", source=STATICS_SOURCE, required=True, **PROB),
+        _s("prior_q", "number", "A's prior that B is resilient.", source=STATICS_SOURCE, required=True, **PROB),
+        _s("q_hat", "number", "Posterior after an opening by the types c_B >= c*.", source=STATICS_SOURCE,
+           missing="panel share_open", **PROB),
+        _s("admissible_nu_ratio_low", "number", "1 - q: the lowest nu/(p'-p) the assumptions allow.",
+           source=STATICS_SOURCE, required=True, **PROB),
+        _s("prop2_boundary_nu_ratio", "number", "Proposition 2's escalation boundary, 1 - q_hat.",
+           source=STATICS_SOURCE, missing="panel share_open"),
+        _s("solver_boundary_nu_ratio", "number", "The solved game's boundary: escalation's worth to A after an "
+           "opening at c*, over p' - p.", missing="panel share_open"),
+        _s("nu_ratio", "number", "nu / (p' - p).", source=STATICS_SOURCE, missing="panel boundary"),
+        _s("k_ratio", "number", "k / (p' - p).", source=STATICS_SOURCE, missing="panel boundary"),
+        _s("share_open_max", "number", "Largest share of B's types that open in an equilibrium the solver finds.",
+           missing="panel boundary", **PROB),
+    ),
+)
+
+TABLES = (PROP1_EXAMPLES, PROP2_EXAMPLE, FIGURE1_PAYOFFS, CASES, AGREEMENT_PROP1, AGREEMENT_PROP2, STATICS)

@@ -10,7 +10,7 @@ one the paper selects (the lowest: the most types open).
 
 Resilience game: B (c_B, rho) chooses a signal (S costs k to rho = L), then a stance; A, seeing both, escalates
 or not, then offers after an opening. Searched class: the signal pools (all S, or all ~S) or separates by
-resilience (H: S, L: ~S); within each signal group the types c_B >= a group cutoff open. A's escalation and
+resilience (H: S, L: ~S); within each (signal, resilience) cell the types c_B >= the cell's cutoff open. A's escalation and
 offer best-respond to the posterior on a grid of types; every type's signal, stance and acceptance
 best-respond to A's strategy; at an information set no type reaches, A holds the belief that makes
 deviating least attractive (a perfect Bayesian equilibrium allows it; the paper's Iterated Intuitive
@@ -18,6 +18,7 @@ Criterion is not applied)."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from dataclasses import replace as dataclass_replace
 from typing import Callable
@@ -164,7 +165,7 @@ def _a_after_closed(g, mh, ml) -> bool:
 @dataclass(frozen=True)
 class Equilibrium:
     signals: str
-    cutoffs: tuple  # per signal group: the cost cell from which types open (n: none open)
+    cutoffs: tuple  # per (signal, resilience) cell of the profile: the cost cell from which types open (n: none)
     escalate_after_open: dict
     escalate_after_closed: dict
     low_resilience_open: float  # mass of (c, L) types that open
@@ -186,50 +187,56 @@ def _payoffs(g, c, plan):
     return out
 
 
-GROUPS = {"pool_no_signal": {"~S": "HL"}, "pool_signal": {"S": "HL"}, "separate": {"S": "H", "~S": "L"}}
+# Signal profiles: the (signal, resilience) cells each with a stance cutoff of its own.
+PROFILES = {"pool_no_signal": (("~S", "H"), ("~S", "L")), "pool_signal": (("S", "H"), ("S", "L")),
+            "separate": (("S", "H"), ("~S", "L"))}
 
 
 def solve_resilience(g: Game, step: int = 1) -> list[Equilibrium]:
-    """Every equilibrium of the searched class, on B's type grid (cutoffs every `step` cells; cutoff n: no
-    type of the group opens)."""
+    """Every equilibrium of the searched class, on B's type grid: for each signal profile, a stance cutoff for
+    each (signal, resilience) cell, every `step` cells (cutoff n: no type of the cell opens)."""
     c, mh, ml = g.types()
     n = len(c)
     cuts = sorted(set(range(0, n + 1, step)) | {n})
     idx = np.arange(n)
+    opened_at = {cut: idx >= cut for cut in cuts}
+    mass = {"H": mh, "L": ml}
     deter = {"O": (True, g.p_prime + g.F.c_hi), "C": (True, None)}  # off path: a top-cost, low-resilience type
-    found = []
-    for signals, groups in GROUPS.items():
-        # A's responses at each group's information sets, for each cutoff of that group
-        responses = {}
-        for sig, rho in groups.items():
-            h, lo = (mh if "H" in rho else 0 * mh), (ml if "L" in rho else 0 * ml)
-            for cut in cuts:
-                opened = idx >= cut
-                oh, ol, ch, cl = h * opened, lo * opened, h * ~opened, lo * ~opened
-                o = _a_after_open(g, c, oh, ol) if oh.sum() + ol.sum() > 0 else deter["O"]
-                k = (_a_after_closed(g, ch, cl), None) if ch.sum() + cl.sum() > 0 else deter["C"]
-                responses[(sig, cut)] = (o, k, opened)
-        names = list(groups)
-        for combo in (((a,) for a in cuts) if len(names) == 1 else ((a, b) for a in cuts for b in cuts)):
+    found, cache = [], {}
+
+    def respond(sig, cells):  # A's responses at the signal's two information sets, given its cells' cutoffs
+        key = (sig, cells)
+        if key not in cache:
+            oh = sum((mass[r] * opened_at[cut] for r, cut in cells if r == "H"), np.zeros(n))
+            ol = sum((mass[r] * opened_at[cut] for r, cut in cells if r == "L"), np.zeros(n))
+            ch = sum((mass[r] * ~opened_at[cut] for r, cut in cells if r == "H"), np.zeros(n))
+            cl = sum((mass[r] * ~opened_at[cut] for r, cut in cells if r == "L"), np.zeros(n))
+            o = _a_after_open(g, c, oh, ol) if oh.sum() + ol.sum() > 0 else deter["O"]
+            k = (_a_after_closed(g, ch, cl), None) if ch.sum() + cl.sum() > 0 else deter["C"]
+            cache[key] = (o, k)
+        return cache[key]
+
+    for profile, cells in PROFILES.items():
+        for combo in itertools.product(cuts, repeat=len(cells)):
             plan = {(s, st): deter[st] for s in ("S", "~S") for st in ("O", "C")}
-            for sig, cut in zip(names, combo):
-                o, k, _ = responses[(sig, cut)]
-                plan[(sig, "O")], plan[(sig, "C")] = o, k
+            signals = sorted({sig for sig, _ in cells})
+            for sig in signals:
+                mine = tuple((r, cut) for (s_, r), cut in zip(cells, combo) if s_ == sig)
+                plan[(sig, "O")], plan[(sig, "C")] = respond(sig, mine)
             pay = _payoffs(g, c, plan)
-            best = [np.max([pay[s][i] for s in pay], axis=0) for i in (0, 1)]
+            best = {r: np.max([pay[s][i] for s in pay], axis=0) for i, r in enumerate("HL")}
             ok = True
-            for sig, cut in zip(names, combo):
-                opened = responses[(sig, cut)][2]
-                for i, r in enumerate("HL"):
-                    if r in groups[sig]:
-                        chosen = np.where(opened, pay[(sig, "O")][i], pay[(sig, "C")][i])
-                        ok &= bool(np.all(chosen >= best[i] - 1e-12))
+            for (sig, r), cut in zip(cells, combo):
+                i = "HL".index(r)
+                chosen = np.where(opened_at[cut], pay[(sig, "O")][i], pay[(sig, "C")][i])
+                if not np.all(chosen >= best[r] - 1e-12):
+                    ok = False
+                    break
             if ok:
-                low = sum(float(ml @ responses[(s, ct)][2]) for s, ct in zip(names, combo) if "L" in groups[s])
-                share = sum(float(((mh if "H" in groups[s] else 0) + (ml if "L" in groups[s] else 0)) @ responses[(s, ct)][2])
-                            for s, ct in zip(names, combo))
-                found.append(Equilibrium(signals, combo, {s: plan[(s, "O")][0] for s in names},
-                                         {s: plan[(s, "C")][0] for s in names}, low, share))
+                low = sum(float(ml @ opened_at[cut]) for (sig, r), cut in zip(cells, combo) if r == "L")
+                share = sum(float(mass[r] @ opened_at[cut]) for (sig, r), cut in zip(cells, combo))
+                found.append(Equilibrium(profile, combo, {s: plan[(s, "O")][0] for s in signals},
+                                         {s: plan[(s, "C")][0] for s in signals}, low, share))
     return found
 
 

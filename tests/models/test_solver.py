@@ -66,3 +66,21 @@ def test_the_committed_prop2_table_shows_the_finding():
     b = pd.read_csv(paths.PROCESSED / "models/agreement_prop2.csv")
     assert (b["prop2_separation"] == b["solver_separating"]).all()
     assert b.loc[b["prop2_escalation_too_costly"] == 1, "solver_pooling_without_escalation"].all()
+
+
+def test_the_solved_games_escalation_boundary_lies_below_the_propositions():
+    from replication.models.statics import boundary_table
+
+    b = boundary_table()
+    assert (b["solver_boundary_nu_ratio"] <= b["prop2_boundary_nu_ratio"] + 1e-12).all()
+    assert (b["prop2_boundary_nu_ratio"] > b["admissible_nu_ratio_low"]).all()  # q_hat < q: opening lowers belief
+    assert b["prop2_boundary_nu_ratio"].is_monotonic_decreasing
+
+
+def test_a_costly_signal_keeps_talks_open_when_escalation_is_cheap():
+    s = pd.read_csv(paths.PROCESSED / "models/comparative_statics.csv")
+    s = s[s["panel"] == "share_open"]
+    cheap = s[s["nu_ratio"] < 0.3]
+    costly_signal = cheap[cheap["k_ratio"] > 1]["share_open_max"]
+    cheap_signal = cheap[cheap["k_ratio"] < 1]["share_open_max"]
+    assert costly_signal.min() > cheap_signal.max() > 0
