@@ -190,7 +190,9 @@ def concordance_section(root: Path, wars: pd.DataFrame) -> list[str]:
         f"({_names(icb_first, lambda r: f' ({int(r.talks_minus_icb_mediation_days)} days)')}): third parties "
         "were active before the belligerents talked directly.",
         "",
-        figure("concordance", "The paper's talks beside ICB's mediation and UCDP's ceasefire and agreement dates"),
+        "The timeline in section 1 (`figures/timeline.png`) marks ICB's mediation start and UCDP's ceasefire and "
+        "peace-agreement dates beside the paper's talks.",
+        "",
         "### Candidates for extending the war list",
         "",
         f"UCDP/PRIO ACD v25.1 has {len(cand)} interstate episodes at war intensity; {len(todo)} match no war of the "
@@ -250,7 +252,8 @@ def render_report(root: Path) -> str:
         "",
         md_table(align),
         "",
-        figure("timeline", "Every war of Appendix 1, start to end, with the day talks opened"),
+        figure("timeline", "Every war of Appendix 1, start to end, with the day talks opened and, hollow, the "
+               "independent dates of ICB and UCDP (section 2)"),
         "## 2. Where the paper disagrees with COW or with itself",
         "",
         f"{len(disc)} discrepancies (`discrepancies.csv`); none is corrected, each is carried into the "

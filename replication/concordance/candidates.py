@@ -24,6 +24,8 @@ def candidates(acd: pd.DataFrame, wars: pd.DataFrame, participants: pd.DataFrame
     years overlapping (ACD is yearly and dates some episodes to December 31 of their first year, e.g. China-Taiwan
     1958) and a primary party of each side among the war's states."""
     gws = participants.groupby("war_id")["gwcode"].agg(set).to_dict()
+    spans = [(w, pd.Timestamp(s).year, 9999 if pd.isna(e) else pd.Timestamp(e).year, gws.get(w, set()))
+             for w, s, e in zip(wars["war_id"], wars["start_date"], wars["end_date"])]
     rows = []
     for (conflict, start), g in acd.groupby(["conflict_id", "start_date2"], sort=True):
         if not (g["intensity_level"] == 2).any():
@@ -36,11 +38,9 @@ def candidates(acd: pd.DataFrame, wars: pd.DataFrame, participants: pd.DataFrame
         b2 = {s for v in g["gwno_b_2nd"] for s in acd_states(v)}
         match = None
         years = (int(g["year"].min()), int(g["year"].max()))
-        for w in wars.itertuples():
-            w_years = (pd.Timestamp(w.start_date).year, 9999 if pd.isna(w.end_date) else pd.Timestamp(w.end_date).year)
-            states = gws.get(w.war_id, set())
-            if years[0] <= w_years[1] and years[1] >= w_years[0] and a & states and b & states:
-                match = w.war_id
+        for war_id, first, last_year, states in spans:
+            if years[0] <= last_year and years[1] >= first and a & states and b & states:
+                match = war_id
                 break
         rows.append({"conflict_id": int(conflict), "episode_start": start, "episode_end": end,
                      "ongoing": end is None,

@@ -1,5 +1,5 @@
-"""The concordance stage as pipeline steps: the paper's talks beside ICB and UCDP (data/processed/concordance/,
-figures/concordance.*), and the list of war-intensity interstate conflicts not in the sample (`candidates`)."""
+"""The concordance stage as pipeline steps: the paper's talks beside ICB and UCDP (data/processed/concordance/;
+the survival stage's timeline marks the independent dates), and the list of war-intensity interstate conflicts not in the sample (`candidates`)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,9 @@ def _wars(ctx: Context):
 
 def run_concordance(ctx: Context) -> dict:
     from ..common import paths
-    from ..common.figures import write_figures
     from ..common.validation import validated_csv
     from ..sources.external import read_icb, read_ucdp_term
     from .compare import concordance, load_crosswalk, summary
-    from .figures import concordance_figure
     from .schema import CONCORDANCE, SUMMARY
 
     wars = _wars(ctx)
@@ -28,8 +26,7 @@ def run_concordance(ctx: Context) -> dict:
     crosswalk = load_crosswalk(paths.CONCORDANCE_CROSSWALK, wars, icb, term)
     conc = concordance(wars, crosswalk, icb, term)
     ctx.log(f"concordance: {len(conc)} wars beside ICB v14 and UCDP termination v3-2021")
-    files = write_figures({"concordance": concordance_figure(conc, wars)}, ctx.root / "figures")
-    files[ctx.root / OUT / "concordance.csv"] = validated_csv(conc, CONCORDANCE)
+    files = {ctx.root / OUT / "concordance.csv": validated_csv(conc, CONCORDANCE)}
     files[ctx.root / OUT / "concordance_summary.csv"] = validated_csv(summary(conc), SUMMARY)
     return files
 
@@ -60,7 +57,7 @@ STEPS = (
          description="wars.csv + ICB v14 + UCDP termination v3-2021 -> the paper's talks beside independent data",
          inputs=("data/processed/wars.csv", "data/raw/icb1v14.csv", "data/raw/ucdp-term-dyad-3-2021.csv",
                  "data/hand_coding/concordance_crosswalk.csv"),
-         outputs=(f"{OUT}/concordance.csv", f"{OUT}/concordance_summary.csv", "figures/concordance.*"),
+         outputs=(f"{OUT}/concordance.csv", f"{OUT}/concordance_summary.csv"),
          run=run_concordance),
     Step(name="candidates",
          description="UCDP/PRIO ACD v25.1 -> interstate conflicts at war intensity not in the sample (a starting "

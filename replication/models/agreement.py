@@ -20,14 +20,14 @@ C_LO, C_HI = 0.1, 0.4
 FAMILIES = {"uniform": lambda: uniform(C_LO, C_HI),
             "truncated normal(0.25, 0.1)": lambda: truncated_normal(0.25, 0.1, C_LO, C_HI),
             "beta(2, 2)": lambda: beta(2, 2, C_LO, C_HI)}
-TYPE_CELLS, CUTOFF_STEP = 24, 3  # the resilience solver's grid of B's costs, and of the cutoffs it searches
+TYPE_CELLS, CUTOFF_STEP = 24, 2  # the resilience solver's grid of B's costs, and of the cutoffs it searches
 
 
 def _families(names=None):
     return {k: f() for k, f in FAMILIES.items() if names is None or k in names}
 
 
-def prop1_grid(ps=(0.4, 0.5), c_As=(0.05, 0.15), families=None) -> pd.DataFrame:
+def prop1_grid(ps=(0.3, 0.4, 0.5), c_As=(0.0, 0.05, 0.1, 0.15, 0.2), families=None) -> pd.DataFrame:
     rows = []
     for (name, F), p, c_A in itertools.product(_families(families).items(), ps, c_As):
         try:
@@ -46,7 +46,7 @@ def _pr_high(top: float, drop: float):
     return lambda c: top - drop * (np.asarray(c, float) - C_LO) / (C_HI - C_LO)
 
 
-def prop2_grid(tops=(0.8,), drops=(0.6,), p_primes=(0.8,), nu_steps=4,
+def prop2_grid(tops=(0.7, 0.9), drops=(0.6,), p_primes=(0.8,), nu_steps=4,
                k_ratios=(0.9, 1.1), families=None, p=0.5, c_A=0.1,
                cells=TYPE_CELLS, step=CUTOFF_STEP) -> pd.DataFrame:
     rows = []

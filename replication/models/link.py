@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,7 @@ from .propositions import POSTURES, REGIMES, predicted_posture, regime_codes
 
 # Case-link draws: a declared prior over the normalised parameters, restricted by each case's coded conditions.
 DRAWS, SEED = 20_000, 20261202
+POSTURES_ALL = sorted({v for table in POSTURES.values() for v in table.values()})
 ROBUST = 0.9  # share of draws at or above which the observed posture is predicted robustly
 PRIOR = ("q ~ U(0, 1); q_hat ~ U(0, q) (an opening lowers A's belief); nu/(p'-p) ~ U(1 - q, 1) (the "
          "assumptions' range); k/(p'-p) ~ U(0, 2); an uncoded cost or resilience class high or low with "
@@ -125,9 +127,11 @@ def posture_draws(case: dict, observed: str, draws: int = DRAWS) -> dict:
     regime = regime_codes(kept["nu"][:draws], kept["k"][:draws], kept["q_hat"][:draws])
     cost = np.full(draws, case["cost"]) if case["cost"] else rng.choice(["high", "low"], draws)
     res = np.full(draws, case["resilience"]) if case["resilience"] else rng.choice(["high", "low"], draws)
-    posture = np.array([POSTURES[REGIMES[g]][(c, r)] for g, c, r in zip(regime, cost, res)])
+    posture = np.empty(draws, dtype=object)
+    for (i, g), (c, r) in itertools.product(enumerate(REGIMES), itertools.product(("high", "low"), repeat=2)):
+        posture[(regime == i) & (cost == c) & (res == r)] = POSTURES[g][(c, r)]
     final = observed.split(", then ")[-1]
-    hit = np.array([final in p.split(" or ") for p in posture])
+    hit = np.isin(posture, [p for p in set(POSTURES_ALL) if final in p.split(" or ")])
     share = float(hit.mean())
     out = {"draws": draws, "seed": seed, "share_observed_posture": share,
            "mc_se": float(np.sqrt(share * (1 - share) / draws)),

@@ -61,7 +61,7 @@ def offer_slope(F: CostDistribution, p: float, c_A: float, c_hat: float, h: floa
     return float((-3 * u[0] + 4 * u[1] - u[2]) / (2 * h))
 
 
-def _buys_only_the_cutoff(F, p, c_A, c_hat, n: int = 201) -> bool:
+def _buys_only_the_cutoff(F, p, c_A, c_hat, n: int = 101) -> bool:
     """A's best offer against the types >= c_hat is p + c_hat: locally (the payoff falls as the offer rises)
     and globally (no offer on a grid does better)."""
     if offer_slope(F, p, c_A, c_hat) > 0:
@@ -80,7 +80,7 @@ class AdverseInferenceSolution:
     none_open: bool  # the equilibrium in which no type opens (off-path belief: an opener is the top type)
 
 
-def solve_adverse_inference(F: CostDistribution, p: float, c_A: float, kappa: float, n: int = 41,
+def solve_adverse_inference(F: CostDistribution, p: float, c_A: float, kappa: float, n: int = 21,
                             tol: float = 1e-13) -> AdverseInferenceSolution:
     """Every cutoff equilibrium of the adverse inference game. A cutoff c_hat is an equilibrium when, A having
     best-responded to the openers, the types that open (those that accept and gain at least kappa) are exactly
@@ -149,17 +149,20 @@ def _offer(g: Game, c, mh, ml, escalate: bool):
     return thr[i], u[i]
 
 
-def _a_after_open(g, c, mh, ml):
-    """(escalate, offer) A chooses after an opening by the masses mh, ml (ties: no escalation)."""
-    x0, u0 = _offer(g, c, mh, ml, False)
-    x1, u1 = _offer(g, c, mh, ml, True)
-    return (True, x1) if u1 > u0 + 1e-15 else (False, x0)
-
-
-def _a_after_closed(g, mh, ml) -> bool:
-    """A escalates after a closed stance iff the expected gain exceeds nu: Pr(L)(p' - p) > nu."""
-    total = mh.sum() + ml.sum()
-    return bool(ml.sum() * (g.p_prime - g.p) > g.nu * total + 1e-15)
+def _offers(g: Game, c, MH, ML, escalate: bool):
+    """_offer for many mass profiles at once: MH, ML are (m, n); returns offers and payoffs, each (m,)."""
+    pl = g.p_prime if escalate else g.p
+    thr = np.concatenate([g.p + c, pl + c])
+    war = np.concatenate([np.full(len(c), g.p - g.c_A), np.full(len(c), pl - g.c_A)])
+    order = np.argsort(thr, kind="stable")
+    thr, war = thr[order], war[order]
+    mass = np.concatenate([MH, ML], axis=1)[:, order]
+    accepted = np.cumsum(mass[:, ::-1], axis=1)[:, ::-1]
+    war_value = np.cumsum(mass * war, axis=1) - mass * war
+    first = np.searchsorted(thr, thr, side="left")
+    u = accepted[:, first] * thr + war_value[:, first] - (g.nu * mass.sum(1, keepdims=True) if escalate else 0.0)
+    i = np.argmax(u, axis=1)
+    return thr[i], u[np.arange(len(u)), i]
 
 
 @dataclass(frozen=True)
@@ -170,21 +173,6 @@ class Equilibrium:
     escalate_after_closed: dict
     low_resilience_open: float  # mass of (c, L) types that open
     share_open: float
-
-
-def _payoffs(g, c, plan):
-    """Each type's payoff from each (signal, stance) given A's plan: dict (signal, stance) -> (esc, offer)."""
-    out = {}
-    for (sig, stance), (esc, x) in plan.items():
-        cost_l = g.k if sig == "S" else 0.0
-        war_h, war_l = 1 - g.p - c, 1 - (g.p_prime if esc else g.p) - c
-        if stance == "C":
-            out[(sig, stance)] = (war_h, war_l - cost_l)
-        else:  # open: accept if at least the war payoff; else the failed negotiation, worse than closed
-            acc_h, acc_l = 1 - x >= war_h - 1e-12, 1 - x >= war_l - 1e-12
-            out[(sig, stance)] = (np.where(acc_h, 1 - x, war_h - 1e-9),
-                                  np.where(acc_l, 1 - x, war_l - 1e-9) - cost_l)
-    return out
 
 
 # Signal profiles: the (signal, resilience) cells each with a stance cutoff of its own.
@@ -199,44 +187,56 @@ def solve_resilience(g: Game, step: int = 1) -> list[Equilibrium]:
     n = len(c)
     cuts = sorted(set(range(0, n + 1, step)) | {n})
     idx = np.arange(n)
-    opened_at = {cut: idx >= cut for cut in cuts}
     mass = {"H": mh, "L": ml}
     deter = {"O": (True, g.p_prime + g.F.c_hi), "C": (True, None)}  # off path: a top-cost, low-resilience type
-    found, cache = [], {}
-
-    def respond(sig, cells):  # A's responses at the signal's two information sets, given its cells' cutoffs
-        key = (sig, cells)
-        if key not in cache:
-            oh = sum((mass[r] * opened_at[cut] for r, cut in cells if r == "H"), np.zeros(n))
-            ol = sum((mass[r] * opened_at[cut] for r, cut in cells if r == "L"), np.zeros(n))
-            ch = sum((mass[r] * ~opened_at[cut] for r, cut in cells if r == "H"), np.zeros(n))
-            cl = sum((mass[r] * ~opened_at[cut] for r, cut in cells if r == "L"), np.zeros(n))
-            o = _a_after_open(g, c, oh, ol) if oh.sum() + ol.sum() > 0 else deter["O"]
-            k = (_a_after_closed(g, ch, cl), None) if ch.sum() + cl.sum() > 0 else deter["C"]
-            cache[key] = (o, k)
-        return cache[key]
-
+    found = []
+    war_h = 1 - g.p - c  # B's war payoffs (a high-resilience type's is untouched by escalation)
     for profile, cells in PROFILES.items():
-        for combo in itertools.product(cuts, repeat=len(cells)):
-            plan = {(s, st): deter[st] for s in ("S", "~S") for st in ("O", "C")}
-            signals = sorted({sig for sig, _ in cells})
-            for sig in signals:
-                mine = tuple((r, cut) for (s_, r), cut in zip(cells, combo) if s_ == sig)
-                plan[(sig, "O")], plan[(sig, "C")] = respond(sig, mine)
-            pay = _payoffs(g, c, plan)
-            best = {r: np.max([pay[s][i] for s in pay], axis=0) for i, r in enumerate("HL")}
-            ok = True
-            for (sig, r), cut in zip(cells, combo):
-                i = "HL".index(r)
-                chosen = np.where(opened_at[cut], pay[(sig, "O")][i], pay[(sig, "C")][i])
-                if not np.all(chosen >= best[r] - 1e-12):
-                    ok = False
-                    break
-            if ok:
-                low = sum(float(ml @ opened_at[cut]) for (sig, r), cut in zip(cells, combo) if r == "L")
-                share = sum(float(mass[r] @ opened_at[cut]) for (sig, r), cut in zip(cells, combo))
-                found.append(Equilibrium(profile, combo, {s: plan[(s, "O")][0] for s in signals},
-                                         {s: plan[(s, "C")][0] for s in signals}, low, share))
+        combos = np.array(list(itertools.product(cuts, repeat=len(cells))))  # (m, cells)
+        m = len(combos)
+        signals = sorted({sig for sig, _ in cells})
+        opened = [idx[None, :] >= combos[:, j][:, None] for j in range(len(cells))]  # (m, n) per cell
+        # A's plan at every information set, for every combination of cutoffs at once (arrays over combinations)
+        plan = {}
+        for sig in ("S", "~S"):
+            mine = [j for j, (s_, _) in enumerate(cells) if s_ == sig]
+            if not mine:
+                plan[sig] = (np.full(m, True), np.full(m, deter["O"][1]), np.full(m, True))
+                continue
+            masses = {(r, st): sum((mass[r][None, :] * (opened[j] if st == "O" else ~opened[j])
+                                    for j in mine if cells[j][1] == r), np.zeros((m, n)))
+                      for r in "HL" for st in "OC"}
+            oh, ol, ch, cl = masses[("H", "O")], masses[("L", "O")], masses[("H", "C")], masses[("L", "C")]
+            x0, u0 = _offers(g, c, oh, ol, False)
+            x1, u1 = _offers(g, c, oh, ol, True)
+            esc_o = u1 > u0 + 1e-15  # ties: no escalation
+            x = np.where(esc_o, x1, x0)
+            none_open = oh.sum(1) + ol.sum(1) <= 0
+            esc_o, x = np.where(none_open, deter["O"][0], esc_o), np.where(none_open, deter["O"][1], x)
+            total_c = ch.sum(1) + cl.sum(1)
+            esc_c = np.where(total_c > 0, cl.sum(1) * (g.p_prime - g.p) > g.nu * total_c + 1e-15, deter["C"][0])
+            plan[sig] = (esc_o, x, esc_c)
+        pay = {}  # (signal, stance) -> (H payoffs, L payoffs), each (m, n)
+        for sig, (esc_o, x, esc_c) in plan.items():
+            cost_l = g.k if sig == "S" else 0.0
+            war_l_o = 1 - np.where(esc_o, g.p_prime, g.p)[:, None] - c[None, :]
+            war_l_c = 1 - np.where(esc_c, g.p_prime, g.p)[:, None] - c[None, :]
+            take = 1 - x[:, None]
+            pay[(sig, "C")] = (np.broadcast_to(war_h, (m, n)), war_l_c - cost_l)
+            pay[(sig, "O")] = (np.where(take >= war_h[None, :] - 1e-12, take, war_h[None, :] - 1e-9),
+                               np.where(take >= war_l_o - 1e-12, take, war_l_o - 1e-9) - cost_l)
+        best = [np.max([v[i] for v in pay.values()], axis=0) for i in (0, 1)]
+        ok = np.ones(m, bool)
+        for j, (sig, r) in enumerate(cells):
+            i = "HL".index(r)
+            chosen = np.where(opened[j], pay[(sig, "O")][i], pay[(sig, "C")][i])
+            ok &= np.all(chosen >= best[i] - 1e-12, axis=1)
+        for row in np.flatnonzero(ok):
+            low = sum(float(ml @ opened[j][row]) for j, (_, r) in enumerate(cells) if r == "L")
+            share = sum(float(mass[r] @ opened[j][row]) for j, (_, r) in enumerate(cells))
+            found.append(Equilibrium(profile, tuple(int(v) for v in combos[row]),
+                                     {s_: bool(plan[s_][0][row]) for s_ in signals},
+                                     {s_: bool(plan[s_][2][row]) for s_ in signals}, low, share))
     return found
 
 

@@ -22,6 +22,15 @@ SAMPLES = {  # sample -> (wars table, output folder, figure folder, first row of
 }
 
 
+def independent_dates(root: Path) -> pd.DataFrame | None:
+    """ICB's and UCDP's dates for the paper's wars (concordance.csv), marked on the timeline."""
+    path = root / "data/processed/concordance/concordance.csv"
+    if not path.exists():
+        return None
+    return pd.read_csv(path, usecols=["war_id", "icb_mediation_date", "ucdp_ceasefire_date",
+                                      "ucdp_peace_agreement_date"])
+
+
 def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, censor_date=CENSOR_DATE) -> dict:
     """The files (tables and figures) of one sample, validated; nothing is written here. An ongoing war
     without talks is censored at `censor_date` (the observation date of an extension)."""
@@ -51,7 +60,7 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
     log("survival: drawing figures")  # first: during `all` they render in parallel with what follows
     figures = write_figures({"km_talks": km_figure(km, median, sf["time_days"]), "cif": cif_figure(cif, km),
                              "forest_hazard_ratios": forest_figure(cox),
-                             "timeline": timeline_figure(wars, censor_date, sample),
+                             "timeline": timeline_figure(wars, censor_date, sample, independent_dates(root)),
                              "schoenfeld": schoenfeld_figure(zph, ph, cox),
                              "cif_by_group": cif_by_group_figure(by_group, gray)}, fig_dir)
     remedy = ph_remedy(cov, ph)

@@ -76,10 +76,17 @@ def forest_figure(cox: pd.DataFrame):
     return fig
 
 
-def timeline_figure(wars: pd.DataFrame, observed_on=None, sample: str = "paper"):
+INDEPENDENT = (("icb_mediation_date", "^", OKABE_ITO["orange"], "ICB: mediation begins"),
+               ("ucdp_ceasefire_date", "s", OKABE_ITO["blue"], "UCDP: ceasefire"),
+               ("ucdp_peace_agreement_date", "P", OKABE_ITO["purple"], "UCDP: peace agreement"))
+
+
+def timeline_figure(wars: pd.DataFrame, observed_on=None, sample: str = "paper", independent=None):
     """Every war from start to end, the day talks opened marked by the response. An ongoing war is drawn
     to its talks, or (without talks) to the observation date, with an arrow: it continues. Every war has a
-    tick at its start, so that a war of a few days is visible. Added wars (an extension) are labelled."""
+    tick at its start, so that a war of a few days is visible. Added wars (an extension) are labelled.
+    With `independent` (concordance.csv), ICB's mediation start and UCDP's ceasefire and agreement dates
+    are marked too (hollow)."""
     w = wars.sort_values("start_date", kind="stable").reset_index(drop=True)
     start = pd.to_datetime(w["start_date"])
     talks = pd.to_datetime(w["talks_date"])
@@ -112,6 +119,12 @@ def timeline_figure(wars: pd.DataFrame, observed_on=None, sample: str = "paper")
         at_end = is_type & talks.isna().to_numpy() & ~ongoing.to_numpy()
         if at_end.any():
             ax.plot(end[at_end], y[at_end], marker=marker, color=colour, ms=6, ls="none")
+    if independent is not None:
+        dates = w[["war_id"]].merge(independent, on="war_id", how="left")
+        for column, marker, colour, label in INDEPENDENT:
+            d = pd.to_datetime(dates[column])
+            has = d.notna().to_numpy()
+            ax.plot(d[has], y[has], marker=marker, mfc="none", mec=colour, mew=1.0, ms=6, ls="none", label=label)
     ax.set_yticks(y)
     ax.set_yticklabels([f"{n}  [added]" if a else n for n, a in zip(w["war_name"], added)], fontsize=7)
     for label, a in zip(ax.get_yticklabels(), added):

@@ -18,7 +18,8 @@ STEPS = (
     Step(name="survival",
          description="wars.csv -> time to talks: Kaplan-Meier, Aalen-Johansen, Cox, AFT, log-rank, sensitivity, "
                      "figures",
-         inputs=("data/processed/wars.csv", "data/processed/discrepancies.csv"),
+         inputs=("data/processed/wars.csv", "data/processed/discrepancies.csv",
+                 "data/processed/concordance/concordance.csv"),
          outputs=("data/processed/survival/*.csv", "figures/km_talks.*", "figures/cif.*",
                   "figures/forest_hazard_ratios.*", "figures/timeline.*", "figures/schoenfeld.*",
                   "figures/cif_by_group.*",

@@ -45,14 +45,14 @@ def test_no_type_opens_when_opening_costs_something(name):
 
 @pytest.mark.slow
 def test_prop1_over_a_larger_grid():
-    a = prop1_grid(ps=(0.3, 0.4, 0.5), c_As=(0.0, 0.05, 0.1, 0.15, 0.2))
-    assert len(a) >= 30 and a["agree"].all()
+    a = prop1_grid(ps=(0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55), c_As=(0.0, 0.03, 0.06, 0.1, 0.13, 0.16, 0.2))
+    assert len(a) >= 100 and a["agree"].all()
 
 
 @pytest.mark.slow
 def test_prop2_over_a_larger_grid():
     b = prop2_grid(tops=(0.6, 0.75, 0.9), drops=(0.3, 0.5), p_primes=(0.7, 0.8, 0.9), nu_steps=5,
-                   k_ratios=(0.6, 0.95, 1.05, 1.4))
+                   k_ratios=(0.6, 0.95, 1.05, 1.4), cells=40)
     assert len(b) >= 1000
     # Part two of Proposition 2, exactly: a separating equilibrium lets low-resilience types open iff k >= p' - p
     assert (b["prop2_separation"] == b["solver_separating"]).all()
@@ -84,3 +84,13 @@ def test_a_costly_signal_keeps_talks_open_when_escalation_is_cheap():
     costly_signal = cheap[cheap["k_ratio"] > 1]["share_open_max"]
     cheap_signal = cheap[cheap["k_ratio"] < 1]["share_open_max"]
     assert costly_signal.min() > cheap_signal.max() > 0
+
+
+@pytest.mark.parametrize("F", [M.uniform(0.1, 0.4), M.truncated_normal(0.25, 0.1, 0.1, 0.4), M.beta(2, 2, 0.1, 0.4),
+                               M.beta(0.7, 1.4, 0.0, 1.0), M.truncated_normal(0.0, 0.3, 0.1, 0.9)],
+                         ids=lambda F: F.name)
+def test_the_fast_cdf_and_pdf_equal_scipys(F):
+    c = np.linspace(F.c_lo - 0.05, F.c_hi + 0.05, 4001)
+    assert np.abs(F.cdf(c) - F.dist.cdf(c)).max() < 1e-13
+    inside = c[(c > F.c_lo) & (c < F.c_hi)]
+    assert np.abs(F.pdf(inside) - F.dist.pdf(inside)).max() < 1e-11
