@@ -27,7 +27,7 @@ def _families(names=None):
     return {k: f() for k, f in FAMILIES.items() if names is None or k in names}
 
 
-def prop1_grid(ps=(0.3, 0.4, 0.5), c_As=(0.0, 0.05, 0.1, 0.15, 0.2), families=None) -> pd.DataFrame:
+def prop1_grid(ps=(0.3, 0.4, 0.5), c_As=(0.0, 0.1, 0.2), families=None) -> pd.DataFrame:
     rows = []
     for (name, F), p, c_A in itertools.product(_families(families).items(), ps, c_As):
         try:

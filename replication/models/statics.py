@@ -14,7 +14,7 @@ from .solver import Game, escalation_gain_after_open, solve_resilience
 
 P, P_PRIME, C_A, C_LO, C_HI, DROP = 0.5, 0.8, 0.1, 0.1, 0.4, 0.4
 TOPS = np.round(np.linspace(0.45, 0.95, 11), 4)  # Pr(H | c_B = c_lo); Pr(H) falls by DROP across the support
-NU_STEPS, K_RATIOS, TOP_FOR_SHARES = 17, (0.5, 1.5), 0.55
+NU_STEPS, K_RATIOS, TOP_FOR_SHARES = 13, (0.5, 1.5), 0.55
 CELLS, STEP = 24, 2
 
 
