@@ -27,3 +27,24 @@ def decode(path: Path, data: bytes) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(path, "UTF-8 text", f"byte {data[exc.start]:#04x} at offset {exc.start}", line=line) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def csv_records(path: Path, columns: list[str], what: str = "columns") -> list[dict]:
+    """A hand-coded CSV as records: the header must be `columns`; every line has as many fields; cells are
+    stripped, and none may start like a spreadsheet formula. Each record carries its file line ('line')."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(decode(path, path.read_bytes()))))
+    if not rows or [c.strip() for c in rows[0]] != columns:
+        raise DataError(path, what, f"expected {columns}, got {rows[0] if rows else 'an empty file'}", line=1)
+    out = []
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(columns):
+            raise DataError(path, f"{len(columns)} fields per line", f"found {len(row)}", line=line)
+        r = dict(zip(columns, (v.strip() for v in row)))
+        for column, value in r.items():
+            refuse_formula(path, value, line, column)
+        r["line"] = line
+        out.append(r)
+    return out

@@ -3,9 +3,7 @@ war, and the summary per comparison."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import pandas as pd
 
 from ..common.errors import DataError
 from ..common.formats import typed
-from ..common.text import decode, refuse_formula
+from ..common.text import csv_records
 from ..sources.external import icb_date
 from .schema import CLASSES, CONCORDANCE, MATCH, SUMMARY, UCDP_OUTCOMES
 
@@ -32,22 +30,15 @@ LIKE_FOR_LIKE = {
 
 def load_crosswalk(path: Path, wars: pd.DataFrame, icb: pd.DataFrame, term: pd.DataFrame) -> list[dict]:
     """The crosswalk, one row per war of wars.csv; every ICB crisis and UCDP episode exists in the raw files."""
-    rows = list(csv.reader(io.StringIO(decode(path, path.read_bytes()))))
-    if not rows or rows[0] != COLUMNS:
-        raise DataError(path, "columns", f"expected {COLUMNS}, got {rows[0] if rows else 'an empty file'}", line=1)
     crises = set(icb["crisno"].astype(int))
     episodes = set(zip(term["dyad_id"].astype(int), term["dyadepisode"].astype(int)))
     out, seen = [], set()
-    for line, row in enumerate(rows[1:], start=2):
-        if len(row) != len(COLUMNS):
-            raise DataError(path, f"{len(COLUMNS)} fields per line", f"found {len(row)}", line=line)
-        r = dict(zip(COLUMNS, (v.strip() for v in row)))
+    for r in csv_records(path, COLUMNS):
+        line = r["line"]
 
         def fail(column, rule, detail=""):
             raise DataError(path, rule, detail, line=line, column=column, value=r[column])
 
-        for column, value in r.items():
-            refuse_formula(path, value, line, column)
         if r["war_id"] not in set(wars["war_id"]):
             fail("war_id", "war_id is a war of wars.csv")
         if r["war_id"] in seen:

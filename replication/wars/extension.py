@@ -20,7 +20,7 @@ from ..common import paths
 from ..common.errors import DataError, ValidationFailed
 from ..common.formats import csv_text, stata_bytes, typed
 from ..common.steps import DATA_VERSION_DATE
-from ..common.text import decode, refuse_formula
+from ..common.text import csv_records, decode, refuse_formula
 from ..common.validation import run_suite
 from ..sources.cow import WWII_END, read_cow_participants, summarise_wars
 from .alignment_check import name_years
@@ -144,17 +144,9 @@ def read_sources(path: Path, raw: dict[str, dict]) -> dict[str, dict[str, list[d
     """The sources file of an extension, checked against the extension's raw cells (`raw`: war_id -> column ->
     text): every coded cell of every war has a source row whose value is the cell, with citation, quote, coder
     and an ISO date; every empty coded cell has a row with the reason. Returns war_id -> column -> rows."""
-    rows = list(csv.reader(io.StringIO(decode(path, path.read_bytes()))))
-    if not rows or [c.strip() for c in rows[0]] != SOURCE_COLUMNS:
-        raise DataError(path, "sources columns", f"expected {SOURCE_COLUMNS}, got {rows[0] if rows else 'an empty file'}",
-                        line=1)
     out: dict[str, dict[str, list[dict]]] = {}
-    for line, row in enumerate(rows[1:], start=2):
-        if len(row) != len(SOURCE_COLUMNS):
-            raise DataError(path, f"{len(SOURCE_COLUMNS)} fields per line", f"found {len(row)}", line=line)
-        r = dict(zip(SOURCE_COLUMNS, (v.strip() for v in row)))
-        for column, value in r.items():
-            refuse_formula(path, value, line, column)
+    for r in csv_records(path, SOURCE_COLUMNS, "sources columns"):
+        line = r["line"]
 
         def fail(column, rule, detail=""):
             raise DataError(path, rule, detail, line=line, column=column, value=r[column])
@@ -172,7 +164,6 @@ def read_sources(path: Path, raw: dict[str, dict]) -> dict[str, dict[str, list[d
                 fail(column, f"{column} given for a {'coded' if cell else 'empty'} cell")
         if not ISO.fullmatch(r["coded_on"]):
             fail("coded_on", "ISO date YYYY-MM-DD")
-        r["line"] = line
         out.setdefault(r["war_id"], {}).setdefault(r["column"], []).append(r)
     for war_id, cells in raw.items():
         for column in CODED:

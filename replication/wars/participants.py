@@ -6,38 +6,20 @@ COW war, a third state's must not be (and must be a COW state), an international
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from ..common.errors import DataError
 from ..common.formats import typed
-from ..common.text import decode, refuse_formula
+from ..common.text import csv_records
 from .schema import WAR_PARTICIPANTS
 
 ACTOR_COLUMNS = ["war_id", "role", "printed", "actor", "actor_type", "ccode", "reason"]
 ACTOR_TYPES = ("belligerent", "third_state", "international_organisation")
 ROLES = {"proposer": "proposer", "responder": "response"}  # role -> the wars.csv column it codes
 GW_COLUMNS = ["ccode", "state_name", "gwcode", "note", "source"]
-
-
-def _rows(path: Path, columns: list[str]) -> list[dict]:
-    rows = list(csv.reader(io.StringIO(decode(path, path.read_bytes()))))
-    if not rows or rows[0] != columns:
-        raise DataError(path, "columns", f"expected {columns}, got {rows[0] if rows else 'an empty file'}", line=1)
-    out = []
-    for line, row in enumerate(rows[1:], start=2):
-        if len(row) != len(columns):
-            raise DataError(path, f"{len(columns)} fields per line", f"found {len(row)}", line=line)
-        r = dict(zip(columns, (v.strip() for v in row)))
-        for column, value in r.items():
-            refuse_formula(path, value, line, column)
-        r["line"] = line
-        out.append(r)
-    return out
 
 
 def _code(path: Path, r: dict, column: str, required: bool = True) -> int | None:
@@ -53,7 +35,7 @@ def _code(path: Path, r: dict, column: str, required: bool = True) -> int | None
 def load_gw_codes(path: Path, cow: pd.DataFrame) -> dict[int, int]:
     """ccode -> gwcode; one row per COW code, each a state COW v4.0 knows (or one named by the actor coding)."""
     out: dict[int, int] = {}
-    for r in _rows(path, GW_COLUMNS):
+    for r in csv_records(path, GW_COLUMNS):
         ccode, gwcode = _code(path, r, "ccode"), _code(path, r, "gwcode")
         if ccode in out:
             raise DataError(path, "one row per COW code", line=r["line"], column="ccode", value=r["ccode"])
@@ -70,7 +52,7 @@ def load_gw_codes(path: Path, cow: pd.DataFrame) -> dict[int, int]:
 def load_actor_coding(path: Path, wars: pd.DataFrame, cow: pd.DataFrame, gw: dict[int, int]) -> pd.DataFrame:
     """The coded proposers and responders, checked against wars.csv's printed cells and COW's participants.
     `cow` holds the COW participant rows of the sample's wars; `gw` every state the archive codes."""
-    rows = _rows(path, ACTOR_COLUMNS)
+    rows = csv_records(path, ACTOR_COLUMNS)
     by_war = wars.set_index("war_id")
     members = cow.groupby("WarNum")["ccode"].agg(set).to_dict()
     seen = set()
