@@ -65,7 +65,7 @@ def assemble(src: Sources) -> WarData:
     sample_rows = cow_rows[cow_rows["WarNum"].isin(wars["cow_war_num"].astype(int))]
     gw = load_gw_codes(src.gw_codes, sample_rows)
     actors = load_actor_coding(src.actor_coding, wars, sample_rows, gw)
-    codes = war_codes(wars, actors, sample_rows, src.actor_coding)
+    codes = war_codes(wars, actors, sample_rows, src.actor_coding, gw)
     wars = typed(wars.drop(columns=[c for c in codes if c != "war_id"]).merge(codes, on="war_id")[WARS.columns], WARS)
     population = post_wwii_wars(cow_wars)
     cow_start_by_name = {e["war_name"]: population.set_index("cow_war_num").loc[e["cow_war_num"], "cow_start_date"]

@@ -28,7 +28,7 @@ from .rules import COW_DATE_TOLERANCE_DAYS, extension_rules
 from .schema import RESPONSE_TYPES, WARS_EXTENDED
 
 CODE_COLUMNS = [f"{role}_{part}" for role in ("proposer", "responder")
-                for part in ("ccode", "third_party", "third_party_ccode")] + ["proposer_side", "proposer_is_initiator"]
+                for part in ("ccode", "gwcode", "third_party", "third_party_ccode")] + ["proposer_side", "proposer_is_initiator"]
 
 DEFAULT = paths.DATA / "extensions" / "wars_extension.csv"
 EXAMPLE = paths.DATA / "extensions" / "example_extension.csv"

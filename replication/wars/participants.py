@@ -106,7 +106,7 @@ def _join(values) -> str | None:
     return "; ".join(values) if values else None
 
 
-def war_codes(wars: pd.DataFrame, actors: pd.DataFrame, cow: pd.DataFrame, path: Path) -> pd.DataFrame:
+def war_codes(wars: pd.DataFrame, actors: pd.DataFrame, cow: pd.DataFrame, path: Path, gw: dict[int, int]) -> pd.DataFrame:
     """wars.csv's code columns: belligerent codes, third parties by name and code, the proposer's COW side
     and whether it initiated the war."""
     side = {(int(r.WarNum), int(r.ccode)): int(r.Side) for r in cow.itertuples()}
@@ -119,6 +119,7 @@ def war_codes(wars: pd.DataFrame, actors: pd.DataFrame, cow: pd.DataFrame, path:
             fighting = mine[mine["actor_type"] == "belligerent"]
             others = mine[mine["actor_type"] != "belligerent"]
             rec[f"{role}_ccode"] = _join(int(c) for c in fighting["ccode"])
+            rec[f"{role}_gwcode"] = _join(gw[int(c)] for c in fighting["ccode"])
             rec[f"{role}_third_party"] = _join(others["actor"])
             rec[f"{role}_third_party_ccode"] = _join(int(c) for c in others["ccode"] if c is not None and not pd.isna(c))
             if role == "proposer":

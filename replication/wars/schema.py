@@ -52,6 +52,9 @@ WARS = Table(
             Field(f"{role}_ccode", "string", f"COW country code(s) of the belligerent {role}(s), '; '-separated.",
                   ACTORS, f"Hand coding of the printed '{printed}' cell; each code is a participant of the war in COW.",
                   pattern=CODES, missing=f"no belligerent {role}: none printed, or only a third party"),
+            Field(f"{role}_gwcode", "string", f"Gleditsch-Ward number(s) of the belligerent {role}(s), in the order "
+                  f"of {role}_ccode.", "data/hand_coding/gw_codes.csv", "The crosswalk's code for each COW code.",
+                  pattern=CODES, missing=f"no belligerent {role}"),
             Field(f"{role}_third_party", "string", f"{role.capitalize()}(s) that are not belligerents (an "
                   "international organisation or a third state), '; '-separated.", ACTORS,
                   "Coded as such, never forced to a belligerent.", missing="no third party"),

@@ -12,7 +12,7 @@ from replication.wars.build import Sources, assemble
 
 PART = pd.read_csv(paths.PROCESSED / "war_participants.csv")
 WARS = pd.read_csv(paths.WARS_CSV, dtype={f"{r}_{p}": str for r in ("proposer", "responder")
-                                          for p in ("ccode", "third_party_ccode")})
+                                          for p in ("ccode", "gwcode", "third_party_ccode")})
 COW = pd.read_csv(paths.RAW_COW_WARS)
 
 
@@ -51,6 +51,14 @@ def test_gleditsch_ward_codes_merge_with_ucdp_acd():
                 assert set(rows[side]) & gw, (r.war_id, side, set(rows[side]))
             checked += 1
     assert checked >= 25
+
+
+def test_the_coded_states_carry_the_participants_gleditsch_ward_codes():
+    gw = dict(zip(PART["ccode"], PART["gwcode"]))
+    for role in ("proposer", "responder"):
+        rows = WARS[WARS[f"{role}_ccode"].notna()]
+        for cc, g in zip(rows[f"{role}_ccode"], rows[f"{role}_gwcode"]):
+            assert [gw[int(c)] for c in cc.split("; ")] == [int(x) for x in g.split("; ")]
 
 
 def test_germany_after_unification_has_its_gleditsch_ward_code():
