@@ -135,7 +135,7 @@ def solver_section(root: Path) -> list[str]:
                                "solver: no such equilibrium": esc[False].to_list()})),
         "",
         f"The comparative statics show why (`comparative_statics.csv`): as A's prior q that B is resilient rises, "
-        f"Proposition 2's boundary 1 - q_hat falls, and the solved game's lies below it everywhere "
+        f"Proposition 2's boundary 1 - q_hat falls, and the solved game's lies below it at every prior computed "
         f"(at most {(st['solver_boundary_nu_ratio'] / st['prop2_boundary_nu_ratio']).max():.0%} of it), and below the "
         f"assumptions' lower bound 1 - q at {int((st['solver_boundary_nu_ratio'] < st['admissible_nu_ratio_low']).sum())} "
         f"of {len(st)} priors: within the assumptions, A does not escalate after a pooled opening there. Below the "
