@@ -77,17 +77,21 @@ def game_tree_figure(terminals, payoff_expression):
 def regime_map_figure(regime_codes, q, q_hat, cases: pd.DataFrame):
     from matplotlib.patches import Patch
 
+    from matplotlib.patches import Rectangle
+
     fig, ax = plt.subplots(figsize=(7.2, 5.4))
-    x = np.linspace(0, 1.25, 501)
-    y = np.linspace(0, 2, 401)
-    X, Y = np.meshgrid(x, y)
-    codes = regime_codes(X, Y, q_hat)
     names = ["escalation_too_costly", "separation", "closed"]
+    # The regions are rectangles on these axes (boundaries nu/(p'-p) = 1 - q_hat and k/(p'-p) = 1): drawn
+    # exactly, each labelled by regime_codes at its centre
+    edge = 1 - q_hat
+    boxes = [(edge, 0.0, 1.25 - edge, 2.0), (0.0, 1.0, edge, 1.0), (0.0, 0.0, edge, 1.0)]
     handles = []
-    for code, name in enumerate(names):
+    for x0, y0, w, h in boxes:
+        name = names[int(regime_codes(x0 + w / 2, y0 + h / 2, q_hat))]
         colour, hatch = REGIME_STYLE[name]
-        ax.contourf(X, Y, (codes == code).astype(float), levels=[0.5, 1.5], colors=[colour], hatches=[hatch],
-                    alpha=0.9)
+        ax.add_patch(Rectangle((x0, y0), w, h, facecolor=colour, hatch=hatch, edgecolor="none", alpha=0.9))
+    for name in names:
+        colour, hatch = REGIME_STYLE[name]
         handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor="black", lw=0.5,
                              label=REGIME_LABELS[name]))
     ax.axvspan(0, 1 - q, color="white", alpha=0.75, lw=0)
