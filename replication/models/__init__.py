@@ -14,8 +14,9 @@ _PUBLIC = {
     "distributions": ("CostDistribution", "uniform", "truncated_normal", "beta"),
     "propositions": ("fearon_cutoff", "fearon_cutoff_by_optimisation", "uniform_cutoff_closed_form",
                      "AdverseInferenceOutcome", "adverse_inference", "best_offer_after_opening", "REGIMES",
-                     "ResilienceParameters", "posterior_q_hat", "regime_codes", "POSTURES", "predicted_posture",
+                     "posterior_q_hat", "regime_codes", "POSTURES", "predicted_posture",
                      "ResilienceOutcome", "resilience"),
+    "primitives": ("ResilienceParameters", "expect"),
     "figure1": ("Terminal", "payoff_expression", "payoff_value", "game_tree"),
 }
 _WHERE = {name: module for module, names in _PUBLIC.items() for name in names}

@@ -12,7 +12,8 @@ import pandas as pd
 
 from .assumptions import AssumptionViolated
 from .distributions import beta, truncated_normal, uniform
-from .propositions import ResilienceParameters, adverse_inference, resilience
+from .primitives import ResilienceParameters
+from .propositions import adverse_inference, resilience
 from .solver import (Game, escalation_gain_after_open, regime_from_solver, separating_equilibrium,
                      solve_adverse_inference, solve_resilience)
 
@@ -59,7 +60,7 @@ def prop2_grid(tops=(0.7, 0.9), drops=(0.6,), p_primes=(0.8,), nu_steps=4,
                 o = resilience(m)
             except AssumptionViolated:
                 continue
-            game = Game(m.p, m.p_prime, m.nu, m.k, m.c_A, F, m.pr_high, n=cells)
+            game = Game.of(m, n=cells)
             eqs = solve_resilience(game, step=step)
             solver = regime_from_solver(eqs, cells)
             pooled_open = any(e.low_resilience_open > 0 and not any(e.escalate_after_open.values())

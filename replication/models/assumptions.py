@@ -8,7 +8,7 @@ import numpy as np
 
 if TYPE_CHECKING:  # annotations only: the assumptions import nothing of the models they guard
     from .distributions import CostDistribution
-    from .propositions import ResilienceParameters
+    from .primitives import ResilienceParameters
 
 
 class AssumptionViolated(ValueError):

@@ -9,13 +9,13 @@ Pr(H | c_B) decreasing, prior q, and a signal S costing k to low-resilience type
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
-from scipy import integrate, optimize
+from scipy import optimize
 
 from .assumptions import check_adverse_inference_assumptions, check_resilience_assumptions
 from .distributions import CostDistribution
+from .primitives import ResilienceParameters, expect
 
 
 # ---------------------------------------------------------------- Proposition 1: adverse inference
@@ -74,34 +74,11 @@ def best_offer_after_opening(F: CostDistribution, p: float, c_A: float, cutoff: 
 # ---------------------------------------------------------------- Proposition 2: resilience
 
 REGIMES = ("escalation_too_costly", "separation", "closed")
-@dataclass(frozen=True)
-class ResilienceParameters:
-    p: float
-    p_prime: float
-    nu: float
-    k: float
-    c_A: float
-    F: CostDistribution
-    pr_high: Callable[[np.ndarray], np.ndarray]  # Pr(rho = H | c_B), strictly decreasing
-
-    @property
-    def gain(self) -> float:
-        return self.p_prime - self.p
-
-    def prior_q(self) -> float:
-        return _expect(self.F, self.pr_high, self.F.c_lo)
-
-
-def _expect(F: CostDistribution, g, lower: float) -> float:
-    mass = 1 - F.cdf(lower)
-    val, _ = integrate.quad(lambda c: g(np.asarray(c)) * F.pdf(c), lower, F.c_hi, epsabs=1e-13, epsrel=1e-12,
-                            limit=200)
-    return float(val / mass)
 
 
 def posterior_q_hat(m: ResilienceParameters, cutoff: float) -> float:
     """A's belief that B is highly resilient after an open stance by the types c_B >= cutoff."""
-    return _expect(m.F, m.pr_high, cutoff)
+    return expect(m.F, m.pr_high, cutoff)
 
 
 def regime_codes(nu_ratio, k_ratio, q_hat) -> np.ndarray:

@@ -18,15 +18,16 @@ Criterion is not applied)."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass
 from dataclasses import replace as dataclass_replace
-from typing import Callable
 
 import numpy as np
 from scipy import optimize
 
 from .distributions import CostDistribution
+from .primitives import ResilienceParameters
 
 
 # ---------------------------------------------------------------- adverse inference
@@ -111,17 +112,14 @@ def solve_adverse_inference(F: CostDistribution, p: float, c_A: float, kappa: fl
 # ---------------------------------------------------------------- resilience
 
 @dataclass(frozen=True)
-class Game:
-    """The resilience game's primitives; B's types on a grid of n cost cells (midpoints, weights from F)."""
+class Game(ResilienceParameters):
+    """The resilience game: its primitives, and B's types on a grid of n cost cells (midpoints, weights from F)."""
 
-    p: float
-    p_prime: float
-    nu: float
-    k: float
-    c_A: float
-    F: CostDistribution
-    pr_high: Callable[[np.ndarray], np.ndarray]
     n: int = 200
+
+    @classmethod
+    def of(cls, m: ResilienceParameters, n: int = 200) -> "Game":
+        return cls(**{f.name: getattr(m, f.name) for f in dataclasses.fields(m)}, n=n)
 
     def types(self):
         edges = np.linspace(self.F.c_lo, self.F.c_hi, self.n + 1)

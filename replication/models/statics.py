@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from .distributions import uniform
-from .propositions import ResilienceParameters, fearon_cutoff, posterior_q_hat
+from .primitives import ResilienceParameters
+from .propositions import fearon_cutoff, posterior_q_hat
 from .solver import Game, escalation_gain_after_open, solve_resilience
 
 P, P_PRIME, C_A, C_LO, C_HI, DROP = 0.5, 0.8, 0.1, 0.1, 0.4, 0.4
@@ -29,7 +30,7 @@ def boundary_table() -> pd.DataFrame:
     for top in TOPS:
         m = _model(top, gain, gain)
         c_star = fearon_cutoff(m.F, C_A)
-        game = Game(P, P_PRIME, gain, gain, C_A, m.F, m.pr_high, n=CELLS)
+        game = Game.of(m, n=CELLS)
         rows.append({"panel": "boundary", "pr_high_top": float(top), "prior_q": m.prior_q(),
                      "q_hat": posterior_q_hat(m, c_star), "admissible_nu_ratio_low": 1 - m.prior_q(),
                      "prop2_boundary_nu_ratio": 1 - posterior_q_hat(m, c_star),
@@ -46,7 +47,7 @@ def share_table() -> pd.DataFrame:
     for kr in K_RATIOS:
         for nr in np.linspace(0.02, 0.98, NU_STEPS):
             m = _model(TOP_FOR_SHARES, nr * gain, kr * gain)
-            eqs = solve_resilience(Game(P, P_PRIME, m.nu, m.k, C_A, m.F, m.pr_high, n=CELLS), step=STEP)
+            eqs = solve_resilience(Game.of(m, n=CELLS), step=STEP)
             rows.append({"panel": "share_open", "pr_high_top": TOP_FOR_SHARES, "prior_q": q, "q_hat": None,
                          "admissible_nu_ratio_low": 1 - q, "prop2_boundary_nu_ratio": None,
                          "solver_boundary_nu_ratio": None, "nu_ratio": float(nr), "k_ratio": kr,
