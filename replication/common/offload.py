@@ -27,4 +27,3 @@ def active(helper: Helper | None):
         yield helper
     finally:
         current = None
-

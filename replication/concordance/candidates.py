@@ -45,7 +45,7 @@ def candidates(acd: pd.DataFrame, wars: pd.DataFrame, participants: pd.DataFrame
         rows.append({"conflict_id": int(conflict), "episode_start": start, "episode_end": end,
                      "ongoing": end is None,
                      "war_years": "; ".join(str(y) for y in sorted(set(g.loc[g["intensity_level"] == 2, "year"].astype(int)))),
-                     "side_a_gwno": _states(a, a2 | a), "side_b_gwno": _states(b, b2 | b),
+                     "side_a_gwno": _states(a, a2), "side_b_gwno": _states(b, b2),
                      "after_cow": start > COW_END, "sample_war_id": match})
     df = pd.DataFrame(rows, columns=CANDIDATES.columns).sort_values(["episode_start", "conflict_id"])
     return typed(df.reset_index(drop=True), CANDIDATES)

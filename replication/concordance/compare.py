@@ -32,6 +32,7 @@ def load_crosswalk(path: Path, wars: pd.DataFrame, icb: pd.DataFrame, term: pd.D
     """The crosswalk, one row per war of wars.csv; every ICB crisis and UCDP episode exists in the raw files."""
     crises = set(icb["crisno"].astype(int))
     episodes = set(zip(term["dyad_id"].astype(int), term["dyadepisode"].astype(int)))
+    war_ids = set(wars["war_id"])
     out, seen = [], set()
     for r in csv_records(path, COLUMNS):
         line = r["line"]
@@ -39,7 +40,7 @@ def load_crosswalk(path: Path, wars: pd.DataFrame, icb: pd.DataFrame, term: pd.D
         def fail(column, rule, detail=""):
             raise DataError(path, rule, detail, line=line, column=column, value=r[column])
 
-        if r["war_id"] not in set(wars["war_id"]):
+        if r["war_id"] not in war_ids:
             fail("war_id", "war_id is a war of wars.csv")
         if r["war_id"] in seen:
             fail("war_id", "one row per war")
@@ -64,13 +65,13 @@ def load_crosswalk(path: Path, wars: pd.DataFrame, icb: pd.DataFrame, term: pd.D
         if not r["note"]:
             fail("note", "every match has its note")
         out.append(r)
-    if missing := sorted(set(wars["war_id"]) - seen):
+    if missing := sorted(war_ids - seen):
         raise DataError(path, "every war of wars.csv has a concordance row", f"missing {missing}", column="war_id")
     return out
 
 
 def episodes(term: pd.DataFrame) -> dict[tuple[int, int], dict]:
-    """Per dyad episode: start, end, the outcome of its last year, earliest ceasefire and agreement dates.
+    """Per dyad episode: the outcome of its last year, and its earliest ceasefire and agreement dates.
     (The termination flag dyadterm is not used: Israel-Syria 1967 has an end date with dyadterm 0.)"""
     out = {}
     for (dyad, ep), g in term.sort_values("year").groupby(["dyad_id", "dyadepisode"]):
@@ -78,8 +79,7 @@ def episodes(term: pd.DataFrame) -> dict[tuple[int, int], dict]:
         dates = lambda c: [d for d in g[c] if d is not None]  # noqa: E731
         out[(int(dyad), int(ep))] = {
             "outcome": None if pd.isna(last["outcome"]) else int(last["outcome"]),
-            "cfire": min(dates("cfiredate"), default=None), "peag": min(dates("peagdate"), default=None),
-            "end": max(dates("ependdate"), default=None)}
+            "cfire": min(dates("cfiredate"), default=None), "peag": min(dates("peagdate"), default=None)}
     return out
 
 

@@ -14,8 +14,9 @@ from .assumptions import AssumptionViolated
 from .distributions import beta, truncated_normal, uniform
 from .primitives import ResilienceParameters
 from .propositions import adverse_inference, resilience
-from .solver import (Game, escalation_gain_after_open, regime_from_solver, separating_equilibrium,
-                     solve_adverse_inference, solve_resilience)
+from .primitives import linear_pr_high
+from .solver import (Game, escalation_gain_after_open, pooling_without_escalation, regime_from_solver,
+                     separating_equilibrium, solve_adverse_inference, solve_resilience)
 
 C_LO, C_HI = 0.1, 0.4
 FAMILIES = {"uniform": lambda: uniform(C_LO, C_HI),
@@ -43,16 +44,12 @@ def prop1_grid(ps=(0.3, 0.4, 0.5), c_As=(0.0, 0.1, 0.2), families=None) -> pd.Da
     return pd.DataFrame(rows)
 
 
-def _pr_high(top: float, drop: float):
-    return lambda c: top - drop * (np.asarray(c, float) - C_LO) / (C_HI - C_LO)
-
-
 def prop2_grid(tops=(0.7, 0.9), drops=(0.6,), p_primes=(0.8,), nu_steps=4,
                k_ratios=(0.9, 1.1), families=None, p=0.5, c_A=0.1,
                cells=TYPE_CELLS, step=CUTOFF_STEP) -> pd.DataFrame:
     rows = []
     for (name, F), top, drop, pp in itertools.product(_families(families).items(), tops, drops, p_primes):
-        base = ResilienceParameters(p=p, p_prime=pp, nu=pp - p, k=pp - p, c_A=c_A, F=F, pr_high=_pr_high(top, drop))
+        base = ResilienceParameters(p=p, p_prime=pp, nu=pp - p, k=pp - p, c_A=c_A, F=F, pr_high=linear_pr_high(top, drop, C_LO, C_HI))
         q, gain = base.prior_q(), pp - p
         for nu, kr in itertools.product(np.linspace((1 - q) * gain, 0.98 * gain, nu_steps), k_ratios):
             m = dataclasses.replace(base, nu=float(nu), k=float(kr * gain))
@@ -62,9 +59,7 @@ def prop2_grid(tops=(0.7, 0.9), drops=(0.6,), p_primes=(0.8,), nu_steps=4,
                 continue
             game = Game.of(m, n=cells)
             eqs = solve_resilience(game, step=step)
-            solver = regime_from_solver(eqs, cells)
-            pooled_open = any(e.low_resilience_open > 0 and not any(e.escalate_after_open.values())
-                              for e in eqs if e.signals != "separate")
+            solver = regime_from_solver(eqs)
             distance = min(abs(m.nu / gain - (1 - o.q_hat)), abs(kr - 1))
             rows.append({"distribution": name, "pr_high_top": top, "pr_high_drop": drop, "p": p, "p_prime": pp,
                          "c_A": c_A, "nu": m.nu, "k": m.k, "prior_q": q, "q_hat": o.q_hat,
@@ -73,7 +68,7 @@ def prop2_grid(tops=(0.7, 0.9), drops=(0.6,), p_primes=(0.8,), nu_steps=4,
                          "prop2_escalation_gain": (1 - o.q_hat) * gain,
                          "solver_escalation_gain": escalation_gain_after_open(game, o.cutoff),
                          "prop2_escalation_too_costly": o.escalation_too_costly,
-                         "solver_pooling_without_escalation": pooled_open,
+                         "solver_pooling_without_escalation": pooling_without_escalation(eqs),
                          "prop2_separation": o.separation, "solver_separating": separating_equilibrium(eqs),
                          "agree": o.regime == solver})
     return pd.DataFrame(rows)

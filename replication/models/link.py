@@ -104,8 +104,8 @@ def observed_posture(state_b: str, war, start, end) -> tuple[str, str]:
     return "responder", "closed"
 
 
-def posture_draws(case: dict, observed: str, draws: int = DRAWS) -> dict:
-    """Shares of the draws (PRIOR) that predict each regime and posture, and the observed final posture's,
+def posture_draws(case: dict, final: str, draws: int = DRAWS) -> dict:
+    """Shares of the draws (PRIOR) that predict each regime and posture, and the observed `final` posture's,
     with its Monte Carlo standard error. Seeded by the case id: reruns give the same numbers."""
     import zlib
 
@@ -130,8 +130,7 @@ def posture_draws(case: dict, observed: str, draws: int = DRAWS) -> dict:
     posture = np.empty(draws, dtype=object)
     for (i, g), (c, r) in itertools.product(enumerate(REGIMES), itertools.product(("high", "low"), repeat=2)):
         posture[(regime == i) & (cost == c) & (res == r)] = POSTURES[g][(c, r)]
-    final = observed.split(", then ")[-1]
-    hit = np.isin(posture, [p for p in set(POSTURES_ALL) if final in p.split(" or ")])
+    hit = np.isin(posture, [p for p in POSTURES_ALL if final in p.split(" or ")])
     share = float(hit.mean())
     out = {"draws": draws, "seed": seed, "share_observed_posture": share,
            "mc_se": float(np.sqrt(share * (1 - share) / draws)),
@@ -163,7 +162,7 @@ def link_cases(cases: list[dict], wars: pd.DataFrame, path: Path) -> pd.DataFram
         role, observed = observed_posture(case["state_b"], war, start, end)
         regime, predicted = predict(case)
         final = observed.split(", then ")[-1]
-        draws = posture_draws(case, observed)
+        draws = posture_draws(case, final)
         if predicted == "undetermined":
             agrees, predicted = None, _shares_text(draws)
         else:

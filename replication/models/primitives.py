@@ -30,6 +30,11 @@ class ResilienceParameters:
         return expect(self.F, self.pr_high, self.F.c_lo)
 
 
+def linear_pr_high(top: float, drop: float, c_lo: float, c_hi: float):
+    """Pr(rho = H | c_B) falling linearly from `top` at c_lo by `drop` across the support to c_hi."""
+    return lambda c: top - drop * (np.asarray(c, float) - c_lo) / (c_hi - c_lo)
+
+
 def expect(F: CostDistribution, g, lower: float) -> float:
     """E[g(c_B) | c_B >= lower] under F."""
     mass = 1 - F.cdf(lower)

@@ -129,26 +129,11 @@ class Game(ResilienceParameters):
         return c, w * h, w * (1 - h)  # costs, mass of (c, H), mass of (c, L)
 
 
-def _offer(g: Game, c, mh, ml, escalate: bool):
-    """A's best offer (and payoff) against masses mh, ml of (c, H), (c, L) that opened, given its escalation:
-    type (c, rho) accepts iff x <= p_rho + c, with p_H = p and p_L = p' when A escalated. The optimum is one
-    of the types' acceptance thresholds; accepted masses by suffix sums over the sorted thresholds."""
-    pl = g.p_prime if escalate else g.p
-    thr = np.concatenate([g.p + c, pl + c])
-    mass = np.concatenate([mh, ml])
-    war = np.concatenate([np.full_like(mh, g.p - g.c_A), np.full_like(ml, pl - g.c_A)])
-    order = np.argsort(thr, kind="stable")
-    thr, mass, war = thr[order], mass[order], war[order]
-    accepted = np.cumsum(mass[::-1])[::-1]  # mass with threshold >= thr[i] (ties: first of equal thresholds)
-    war_value = np.cumsum(mass * war) - mass * war  # war payoff of those below
-    first = np.searchsorted(thr, thr, side="left")
-    u = accepted[first] * thr + war_value[first] - (g.nu * mass.sum() if escalate else 0.0)
-    i = int(np.argmax(u))
-    return thr[i], u[i]
-
-
 def _offers(g: Game, c, MH, ML, escalate: bool):
-    """_offer for many mass profiles at once: MH, ML are (m, n); returns offers and payoffs, each (m,)."""
+    """A's best offer (and payoff) against each row of masses MH, ML ((m, n)) of (c, H), (c, L) that opened, given
+    its escalation: type (c, rho) accepts iff x <= p_rho + c, with p_H = p and p_L = p' when A escalated. The
+    optimum is one of the types' acceptance thresholds; accepted masses by suffix sums over the sorted
+    thresholds (ties: the first of equal thresholds). Returns offers and payoffs, each (m,)."""
     pl = g.p_prime if escalate else g.p
     thr = np.concatenate([g.p + c, pl + c])
     war = np.concatenate([np.full(len(c), g.p - g.c_A), np.full(len(c), pl - g.c_A)])
@@ -244,9 +229,18 @@ def escalation_gain_after_open(g: Game, cutoff: float) -> float:
     c, mh, ml = g.types()
     opened = c >= cutoff
     oh, ol = mh * opened, ml * opened
-    _, u1 = _offer(dataclass_replace(g, nu=0.0), c, oh, ol, True)
-    _, u0 = _offer(g, c, oh, ol, False)
-    return float((u1 - u0) / (oh.sum() + ol.sum()))
+    _, u1 = _offers(dataclass_replace(g, nu=0.0), c, oh[None, :], ol[None, :], True)
+    _, u0 = _offers(g, c, oh[None, :], ol[None, :], False)
+    return float((u1[0] - u0[0]) / (oh.sum() + ol.sum()))
+
+
+def _unescalated_opening(e: Equilibrium) -> bool:
+    return e.low_resilience_open > 0 and not any(e.escalate_after_open.values())
+
+
+def pooling_without_escalation(eqs: list[Equilibrium]) -> bool:
+    """The solver finds a pooling equilibrium in which low-resilience types open and A does not escalate."""
+    return any(_unescalated_opening(e) for e in eqs if e.signals != "separate")
 
 
 def separating_equilibrium(eqs: list[Equilibrium]) -> bool:
@@ -254,12 +248,10 @@ def separating_equilibrium(eqs: list[Equilibrium]) -> bool:
     return any(e.signals == "separate" and e.low_resilience_open > 0 for e in eqs)
 
 
-def regime_from_solver(eqs: list[Equilibrium], n: int) -> str:
+def regime_from_solver(eqs: list[Equilibrium]) -> str:
     """The solver's regime, in Proposition 2's terms: low-resilience types open in some equilibrium with A not
     escalating after an opening (escalation too costly), or in a separating one with A escalating against them
     (separation); otherwise none opens (closed)."""
-    if any(e.low_resilience_open > 0 and not any(e.escalate_after_open.values()) for e in eqs):
+    if any(_unescalated_opening(e) for e in eqs):
         return "escalation_too_costly"
-    if any(e.signals == "separate" and e.low_resilience_open > 0 for e in eqs):
-        return "separation"
-    return "closed"
+    return "separation" if separating_equilibrium(eqs) else "closed"

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .distributions import uniform
-from .primitives import ResilienceParameters
+from .primitives import ResilienceParameters, linear_pr_high
 from .propositions import fearon_cutoff, posterior_q_hat
 from .solver import Game, escalation_gain_after_open, solve_resilience
 
@@ -20,8 +20,8 @@ CELLS, STEP = 24, 2
 
 
 def _model(top: float, nu: float, k: float) -> ResilienceParameters:
-    pr_high = lambda c: top - DROP * (np.asarray(c, float) - C_LO) / (C_HI - C_LO)  # noqa: E731
-    return ResilienceParameters(p=P, p_prime=P_PRIME, nu=nu, k=k, c_A=C_A, F=uniform(C_LO, C_HI), pr_high=pr_high)
+    return ResilienceParameters(p=P, p_prime=P_PRIME, nu=nu, k=k, c_A=C_A, F=uniform(C_LO, C_HI),
+                                pr_high=linear_pr_high(top, DROP, C_LO, C_HI))
 
 
 def boundary_table() -> pd.DataFrame:
@@ -30,11 +30,10 @@ def boundary_table() -> pd.DataFrame:
     for top in TOPS:
         m = _model(top, gain, gain)
         c_star = fearon_cutoff(m.F, C_A)
-        game = Game.of(m, n=CELLS)
-        rows.append({"panel": "boundary", "pr_high_top": float(top), "prior_q": m.prior_q(),
-                     "q_hat": posterior_q_hat(m, c_star), "admissible_nu_ratio_low": 1 - m.prior_q(),
-                     "prop2_boundary_nu_ratio": 1 - posterior_q_hat(m, c_star),
-                     "solver_boundary_nu_ratio": escalation_gain_after_open(game, c_star) / gain,
+        q, q_hat = m.prior_q(), posterior_q_hat(m, c_star)
+        rows.append({"panel": "boundary", "pr_high_top": float(top), "prior_q": q,
+                     "q_hat": q_hat, "admissible_nu_ratio_low": 1 - q, "prop2_boundary_nu_ratio": 1 - q_hat,
+                     "solver_boundary_nu_ratio": escalation_gain_after_open(Game.of(m, n=CELLS), c_star) / gain,
                      "nu_ratio": None, "k_ratio": None, "share_open_max": None})
     return pd.DataFrame(rows)
 

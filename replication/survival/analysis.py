@@ -11,7 +11,7 @@ from ..common.validation import validated_csv
 from ..common.formats import read_typed
 from ..wars.schema import WARS, WARS_EXTENDED
 from .estimators import aalen_johansen, aft_models, cox_cause_specific, kaplan_meier_talks, logrank_cold_war
-from .frame import CENSOR_DATE, COVARIATES, TALKS, WAR_END, survival_frame
+from .frame import CENSOR_DATE, TALKS, WAR_END, covariate_cases, survival_frame
 from .schema import (AFT, BOOTSTRAP, CIF, CIF_BY_GROUP, COX, COX_PH_TEST, EXACT_LOGRANK, FINE_GRAY, FIRTH, GRAY_TEST,
                      KM_MEDIAN, KM_TALKS, LOGRANK, PH_REMEDY, SCHOENFELD, SENSITIVITY, SURVIVAL_DATA)
 
@@ -49,7 +49,7 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
         f"{int((sf.event == WAR_END).sum())} ended without talks, {int((sf.event == 0).sum())} censored")
     km, median = kaplan_meier_talks(sf)
     cif = aalen_johansen(sf["time_days"], sf["event"])
-    cov = sf.dropna(subset=COVARIATES).reset_index(drop=True)  # the covariate models: complete cases
+    cov = covariate_cases(sf)
     if len(cov) < len(sf):
         log(f"survival: {len(sf) - len(cov)} war(s) without battle deaths left out of the covariate models")
     _, _, cox_talks = cox_cause_specific(cov, TALKS)

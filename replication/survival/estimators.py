@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .frame import COVARIATES, HORIZONS, TALKS, WAR_END
+from .frame import COVARIATES, HORIZONS, TALKS, WAR_END, covariate_cases
 from .product_limit import first_at_or_below, product_limit
 
 Z95 = 1.959963984540054
@@ -161,7 +161,7 @@ def headline(sf: pd.DataFrame) -> dict:
     km = product_limit(sf["time_days"].to_numpy(float), (sf["event"] == TALKS).to_numpy())
     median = {"median": first_at_or_below(km, 0.5)}
     aj = aalen_johansen(sf["time_days"], sf["event"])
-    cov = sf.dropna(subset=COVARIATES).reset_index(drop=True)  # covariate models: complete cases
+    cov = covariate_cases(sf)
     _, _, cox = cox_cause_specific(cov, TALKS)
     hr = cox.set_index("covariate").loc["cold_war"]
     out = {"n_wars": len(sf), "talks": int((sf["event"] == TALKS).sum()),

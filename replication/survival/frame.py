@@ -25,6 +25,12 @@ def _dates(df, column):
     return pd.to_datetime(df[column])
 
 
+def covariate_cases(sf: pd.DataFrame) -> pd.DataFrame:
+    """The wars the covariate models use: those with every declared covariate (an added war may lack its
+    battle deaths)."""
+    return sf.dropna(subset=COVARIATES).reset_index(drop=True)
+
+
 def survival_frame(wars: pd.DataFrame, censor_date: dt.date = CENSOR_DATE) -> pd.DataFrame:
     """One row per war: time (days), event (1 talks, 2 war end without talks, 0 censored), covariates.
 
