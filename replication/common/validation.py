@@ -109,43 +109,52 @@ def _as_bool(v):
 
 
 def validation_frame(df: pd.DataFrame, table: Table, rules: Rules | None = None) -> pd.DataFrame:
-    """The table as it will be written (dates as ISO text, integers as int or None), plus helpers."""
+    """The table as it will be written (dates as ISO text, integers as int, missing cells as None), plus
+    helpers. Built column by column as object arrays and framed once (a suite runs for every table)."""
     if list(df.columns) != table.columns:
         raise ValidationFailed([f"table {table.name}: rule 'columns as in the schema': "
                                 f"expected {table.columns}, got {list(df.columns)}"])
-    out = pd.DataFrame(index=df.index)
+    cols, empty = {}, {}
     for f in table.fields:
         col = df[f.name]
+        missing = col.isna().to_numpy()
         if f.type == "date":
-            dates = pd.to_datetime(col)
-            out[f.name] = dates.dt.strftime("%Y-%m-%d").astype(object).where(dates.notna(), None)
+            values = pd.to_datetime(col).dt.strftime("%Y-%m-%d").to_numpy(object)
         elif f.type in ("integer", "boolean"):
-            out[f.name] = pd.Series([None if pd.isna(v) else (_as_bool(v) if f.type == "boolean" else int(v))
-                                     for v in col], index=df.index, dtype=object)
+            convert = _as_bool if f.type == "boolean" else int
+            values = np.empty(len(col), object)
+            values[:] = [None if m else convert(v) for v, m in zip(col.to_numpy(object), missing)]
         else:
-            out[f.name] = col
+            values = col.to_numpy(object).copy()
+        values[missing] = None
+        cols[f.name], empty[f.name] = values, missing
+    n = len(df)
     required = [f.name for f in table.fields if f.required]
+    helpers = {}
     if required:
-        empty = out[required].isna().to_numpy()
-        missing = pd.Series(None, index=out.index, dtype=object)
-        for i in empty.any(axis=1).nonzero()[0]:  # only rows with an empty required cell
-            missing.iloc[i] = ", ".join(c for c, e in zip(required, empty[i]) if e)
-        out[MISSING_REQUIRED] = missing
-    broken: list = [None] * len(out)
+        missing = np.full(n, None, object)
+        for i in np.logical_or.reduce([empty[c] for c in required]).nonzero()[0]:  # rows with an empty cell
+            missing[i] = ", ".join(c for c in required if empty[c][i])
+        helpers[MISSING_REQUIRED] = missing
+    broken: list = [None] * n
     for f in table.fields:
-        col = out[f.name]
-        present = col.notna().to_numpy()
-        for text, test in field_rules(f):
-            bad = present.copy()
-            bad[present] = ~test(col[present]).to_numpy(bool)
-            for i in bad.nonzero()[0]:  # only rows that break a rule
+        tests = field_rules(f)
+        present = ~empty[f.name]
+        if not tests or not present.any():
+            continue
+        col = pd.Series(cols[f.name][present])
+        rows = present.nonzero()[0]
+        for text, test in tests:
+            for i in rows[~test(col).to_numpy(bool)]:  # only rows that break a rule
                 entry = f"{f.name}\t{text}"
                 broken[i] = entry if broken[i] is None else broken[i] + "\n" + entry
-    out[SCHEMA_VIOLATIONS] = pd.Series(broken, index=out.index, dtype=object)
+    helpers[SCHEMA_VIOLATIONS] = np.empty(n, object)
+    helpers[SCHEMA_VIOLATIONS][:] = broken
     if rules is not None and rules.helpers is not None:
         for name, values in rules.helpers(df).items():
-            out[name] = values
-    return out.astype(object).where(out.notna(), None)
+            values = pd.Series(values, index=df.index).astype(object)
+            helpers[name] = values.where(values.notna(), None).to_numpy(object)
+    return pd.DataFrame(cols | helpers, index=df.index, dtype=object)
 
 
 def run_suite(df: pd.DataFrame, table: Table, rules: Rules | None = None, name: str | None = None) -> list[str]:

@@ -7,7 +7,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from ..common.figures import OKABE_ITO, plt
+from ..common.figures import OKABE_ITO, subplots
 
 
 REGIME_STYLE = {  # fill colour and hatch, so the regions read in grayscale too
@@ -20,7 +20,7 @@ REGIME_STYLE = {  # fill colour and hatch, so the regions read in grayscale too
 def game_tree_figure(terminals, payoff_expression):
     """Figure 1: the game for one type of B; terminal payoffs rendered from the model's payoff code."""
     order = sorted(terminals, key=lambda t: (not t.signal, t.opened, not t.escalated, t.accepted is False))
-    fig, ax = plt.subplots(figsize=(11, 8))
+    fig, ax = subplots(figsize=(11, 8))
     ax.set_axis_off()
     ys = {id(t): -i for i, t in enumerate(order)}
     x_of = {"root": 0, "signal": 1, "stance": 2, "offer": 3, "leaf": 4.1}
@@ -74,20 +74,21 @@ def game_tree_figure(terminals, payoff_expression):
     return fig
 
 
-def regime_map_figure(regime_codes, q, q_hat, cases: pd.DataFrame):
-    from matplotlib.patches import Patch
-
-    from matplotlib.patches import Rectangle
-
-    fig, ax = plt.subplots(figsize=(7.2, 5.4))
-    names = ["escalation_too_costly", "separation", "closed"]
-    # The regions are rectangles on these axes (boundaries nu/(p'-p) = 1 - q_hat and k/(p'-p) = 1): drawn
-    # exactly, each labelled by regime_codes at its centre
+def regime_boxes(q_hat: float) -> list[tuple[float, float, float, float]]:
+    """The regions of the regime map, (x0, y0, width, height) on its axes nu/(p'-p) and k/(p'-p): rectangles
+    whose edges are Proposition 2's boundaries nu/(p'-p) = 1 - q_hat and k/(p'-p) = 1."""
     edge = 1 - q_hat
-    boxes = [(edge, 0.0, 1.25 - edge, 2.0), (0.0, 1.0, edge, 1.0), (0.0, 0.0, edge, 1.0)]
+    return [(edge, 0.0, 1.25 - edge, 2.0), (0.0, 1.0, edge, 1.0), (0.0, 0.0, edge, 1.0)]
+
+
+def regime_map_figure(regions: list, q, q_hat, cases: pd.DataFrame):
+    """`regions`: each of regime_boxes with the regime Proposition 2 gives at its centre, drawn exactly."""
+    from matplotlib.patches import Patch, Rectangle
+
+    fig, ax = subplots(figsize=(7.2, 5.4))
+    names = ["escalation_too_costly", "separation", "closed"]
     handles = []
-    for x0, y0, w, h in boxes:
-        name = names[int(regime_codes(x0 + w / 2, y0 + h / 2, q_hat))]
+    for (x0, y0, w, h), name in regions:
         colour, hatch = REGIME_STYLE[name]
         ax.add_patch(Rectangle((x0, y0), w, h, facecolor=colour, hatch=hatch, edgecolor="none", alpha=0.9))
     for name in names:
@@ -146,7 +147,7 @@ def case_positions(cases: pd.DataFrame, q: float, q_hat: float) -> pd.DataFrame:
 
 
 def cases_figure(cases: pd.DataFrame):
-    fig, ax = plt.subplots(figsize=(8, 0.42 * len(cases) + 1.4))
+    fig, ax = subplots(figsize=(8, 0.42 * len(cases) + 1.4))
     y = np.arange(len(cases))[::-1]
     for yi, r in zip(y, cases.itertuples()):
         regime = r.predicted_regime if r.predicted_regime in REGIME_STYLE else None
@@ -178,7 +179,7 @@ def statics_figure(t: pd.DataFrame):
     assumptions' range. Right: the largest share of B's types that open, against the cost of escalation, for
     a signal cheap and costly to low-resilience types."""
     b, s = t[t["panel"] == "boundary"], t[t["panel"] == "share_open"]
-    fig, (ax, bx) = plt.subplots(1, 2, figsize=(9, 3.6))
+    fig, (ax, bx) = subplots(1, 2, figsize=(9, 3.6))
     ax.fill_between(b["prior_q"], b["admissible_nu_ratio_low"], 1, color="#EEEEEE", label="admissible nu (assumptions)")
     ax.plot(b["prior_q"], b["prop2_boundary_nu_ratio"], "-", color=OKABE_ITO["blue"], label="Proposition 2: 1 - q_hat")
     ax.plot(b["prior_q"], b["solver_boundary_nu_ratio"], "o--", color=OKABE_ITO["vermillion"], ms=4,

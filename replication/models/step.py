@@ -23,24 +23,27 @@ def run(ctx: Context) -> dict:
     from ..common.validation import validated_csv
     from ..wars.dataset import read_wars
     from .examples import figure1_payoffs, proposition1_examples, proposition2_example, resilience_example
-    from .figures import cases_figure, game_tree_figure, regime_map_figure, statics_figure
+    from .figures import cases_figure, game_tree_figure, regime_boxes, regime_map_figure, statics_figure
     from .schema import STATICS
     from .statics import statics_table
     from .link import link_cases, load_cases
     from .schema import CASES, FIGURE1_PAYOFFS, PROP1_EXAMPLES, PROP2_EXAMPLE
 
     root, cases_yaml, log = ctx.root, paths.CASES, ctx.log
-    m, outcome = resilience_example()
     out_dir, fig_dir = root / "data/processed", root / "figures"
+    # each figure is handed over as soon as its data exist: during `all` it is drawn while the stage goes on
+    figures = write_figures({"figure1_game_tree": (game_tree_figure, M.game_tree(), M.payoff_expression)}, fig_dir)
+    m, outcome = resilience_example()
     cases = link_cases(load_cases(cases_yaml), read_wars(out_dir / "wars.csv"), cases_yaml)
     verdicts = cases["agrees"]
     log(f"models: example regime '{outcome.regime}'; {len(cases)} cases linked ({int((verdicts == True).sum())} "  # noqa: E712
         f"agree, {int((verdicts == False).sum())} differ, {int(verdicts.isna().sum())} undetermined)")  # noqa: E712
+    regions = [(box, M.REGIMES[int(M.regime_codes(box[0] + box[2] / 2, box[1] + box[3] / 2, outcome.q_hat))])
+               for box in regime_boxes(outcome.q_hat)]
+    figures |= write_figures({"regime_map": (regime_map_figure, regions, outcome.prior_q, outcome.q_hat, cases),
+                              "cases": (cases_figure, cases)}, fig_dir)
     statics = statics_table()
-    # figures first: during `all` they render in parallel with what follows
-    figures = write_figures({"comparative_statics": statics_figure(statics),"figure1_game_tree": game_tree_figure(M.game_tree(), M.payoff_expression),
-                             "regime_map": regime_map_figure(M.regime_codes, outcome.prior_q, outcome.q_hat, cases),
-                             "cases": cases_figure(cases)}, fig_dir)
+    figures |= write_figures({"comparative_statics": (statics_figure, statics)}, fig_dir)
     tables = {PROP1_EXAMPLES: proposition1_examples(), PROP2_EXAMPLE: proposition2_example(m, outcome),
               FIGURE1_PAYOFFS: figure1_payoffs(), CASES: cases,
               STATICS: statics}

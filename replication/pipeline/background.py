@@ -1,11 +1,17 @@
 """Work that `python -m replication all` hands to other processes, so that it costs little more than its
-imports: validation suites go to one worker forked at the start, after pandas (great-expectations, whose
-import alone costs about as much as all the other libraries together, loads there while the main process
-imports the rest and computes), and each set of figures is rendered in a child forked when it is drawn.
+imports. Two helpers are forked at the start:
+
+- a render server, forked once pandas is imported: it imports matplotlib and warms it up while the main
+  process imports scipy, then forks a short-lived child for each group of figures a stage hands it (the
+  drawing function and its data, pickled), which draws and renders them. The main process never imports
+  matplotlib, and the children, forked from a small process, copy few pages.
+- a validation worker, forked once scipy.stats is imported too (great-expectations imports all of it, so the
+  import is shared): it imports great-expectations while the main process computes, and runs every suite.
 
 Nothing they produce is written until every result is in: `run.run_all` commits only then, and a
-failing suite or render fails the run. Stages reach these helpers only through `common/offload.py`. Off Linux (or with REPLICATION_SERIAL=1) all of this runs
-inline, as it does for a single step, with byte-identical results."""
+failing suite or render fails the run. Stages reach these helpers only through `common/offload.py`. Off
+Linux (or with REPLICATION_SERIAL=1) all of this runs inline, as it does for a single step, with
+byte-identical results."""
 
 from __future__ import annotations
 
@@ -29,16 +35,22 @@ def available() -> bool:
     return sys.platform.startswith("linux") and os.environ.get("REPLICATION_SERIAL") != "1"
 
 
-def _serve(requests, answers, parent: int) -> None:
-    def orphaned():  # the main process was killed: exit instead of waiting forever
+def _exit_when_orphaned(parent: int) -> None:
+    """A thread that ends this process when `parent` has gone (the main process was killed): a helper must
+    not wait forever for work that will not come."""
+    def watch():
         while os.getppid() == parent:
             time.sleep(PARENT_POLL_SECONDS)
         os._exit(1)
 
-    threading.Thread(target=orphaned, daemon=True).start()
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _serve(requests, answers, parent: int) -> None:
+    _exit_when_orphaned(parent)
     from ..common.validation import _gx, run_suite
 
-    _gx()  # import great-expectations now, while the main process imports the rest and computes
+    _gx()  # import great-expectations now, while the main process computes
     gc.freeze()  # its hundreds of thousands of objects are not traversed again by each collection
     while True:
         key, df, table, rules = pickle.loads(requests.get())
@@ -49,35 +61,85 @@ def _serve(requests, answers, parent: int) -> None:
         answers.put((key, failures))
 
 
-def _render(job: Callable[[], dict], conn, parent_end) -> None:
-    parent_end.close()  # so that a killed main process gives this child a broken pipe, not a hang
+def _render(key: int, job: Callable[[], dict], drawn, server: int) -> None:
+    """In a child of the render server: run the job, send its files (or the error), exit."""
+    _exit_when_orphaned(server)
     try:
-        conn.send(("ok", job()))
-    except BrokenPipeError:
-        pass
+        result = ("ok", job())
     except Exception:
-        conn.send(("error", traceback.format_exc()))
-    conn.close()
+        result = ("error", traceback.format_exc())
+    drawn.put((key, result))
+    drawn.close()
+    drawn.join_thread()  # every byte is in the pipe before the child exits
+
+
+def _serve_renders(jobs, drawn, stopped, parent: int) -> None:
+    """Fork a child per job; report a child that stopped without sending its result (on `stopped`, a queue
+    this process alone writes: its feeder thread must not be running in a child it forks)."""
+    _exit_when_orphaned(parent)
+    from ..common.figures import warm_up
+
+    warm_up()
+    gc.freeze()  # before each fork: collections in the children then leave these objects alone
+    running: dict[int, int] = {}  # pid -> job key
+    while True:
+        try:
+            message = jobs.get(timeout=PARENT_POLL_SECONDS)
+        except queue.Empty:
+            message = None
+        while running:  # reap the children that have exited
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if pid == 0:
+                break
+            key = running.pop(pid)
+            if status != 0:
+                stopped.put((key, f"a figure render stopped (wait status {status})"))
+        if message is None:
+            continue
+        key, blob = message
+        try:
+            job = pickle.loads(blob)  # here, so that the modules a job needs are imported once
+        except Exception:
+            stopped.put((key, traceback.format_exc()))
+            continue
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                _render(key, job, drawn, os.getppid())
+                code = 0
+            finally:
+                os._exit(code)
+        running[pid] = key
 
 
 class Background:
     """The validation worker and the figure renders of one run; `close` stops them all."""
 
     def __init__(self):
-        # pandas, which both sides need, is imported once, before the fork. Importing scipy.stats too
-        # would save CPU but start great-expectations' import later; measured, it is no faster.
-        import pandas  # noqa: F401
+        import pandas  # noqa: F401  (both helpers need it: imported once, before they are forked)
 
         gc.freeze()  # before each fork: collections in the children then leave the parent's objects alone
         self._ctx = multiprocessing.get_context("fork")
+        self._jobs, self._drawn, self._stopped = self._ctx.Queue(), self._ctx.Queue(), self._ctx.Queue()
+        self._renderer = self._ctx.Process(target=_serve_renders, daemon=True, name="render-server",
+                                           args=(self._jobs, self._drawn, self._stopped, os.getpid()))
+        self._renderer.start()
+        # great-expectations imports all of scipy.stats, which the survival stage needs too: importing it
+        # in both processes cost a second of CPU on two busy cores
+        import scipy.stats  # noqa: F401
+
+        gc.freeze()
         self._requests, self._answers = self._ctx.Queue(), self._ctx.Queue()
         self._validator = self._ctx.Process(target=_serve, args=(self._requests, self._answers, os.getpid()),
                                             daemon=True, name="validation-worker")
         self._validator.start()
         self._suites = 0
         self._answered: dict[int, list[str]] = {}
-        self._renders: list = []  # not yet taken by `take_renders`
-        self._children = [self._validator]
+        self._jobs_sent = 0
+        self._renders: list[int] = []  # not yet taken by `take_renders`
+        self._files: dict[int, tuple] = {}  # job key -> ("ok", files) or ("error", text), as they arrive
+        self._children = [self._renderer, self._validator]
 
     def validate(self, df, table, rules=None) -> None:
         # pickled now, not later by the queue's feeder thread: the caller may change `df` afterwards
@@ -85,29 +147,33 @@ class Background:
         self._suites += 1
 
     def render(self, job: Callable[[], dict[Path, bytes]]) -> None:
-        """Run `job` (which renders figures already drawn in memory) in a forked child."""
-        gc.freeze()
-        parent_end, child_end = self._ctx.Pipe(duplex=False)
-        child = self._ctx.Process(target=_render, args=(job, child_end, parent_end), daemon=True, name="render")
-        child.start()
-        child_end.close()
-        self._renders.append((child, parent_end))
-        self._children.append(child)
+        """Have `job` (a picklable callable returning {path: bytes}) run in a child of the render server."""
+        self._jobs.put((self._jobs_sent, pickle.dumps(job)))  # pickled now: the caller may change the data
+        self._renders.append(self._jobs_sent)
+        self._jobs_sent += 1
 
-    def take_renders(self) -> list:
+    def take_renders(self) -> list[int]:
         """The renders started since the last call (so the caller can attribute them to a step)."""
         out, self._renders = self._renders, []
         return out
 
-    @staticmethod
-    def rendered(renders: list) -> dict[Path, bytes]:
-        files = {}
-        for child, conn in renders:
+    def rendered(self, keys: list[int]) -> dict[Path, bytes]:
+        """Wait for the renders `keys`; their files. Raises RuntimeError for a failed or stopped render."""
+        while not all(k in self._files for k in keys):
             try:
-                status, payload = conn.recv()
-            except EOFError:
-                raise RuntimeError(f"a figure render stopped (exit code {child.exitcode})") from None
-            child.join()
+                key, result = self._drawn.get(timeout=PARENT_POLL_SECONDS)
+                self._files[key] = result
+            except queue.Empty:
+                try:
+                    key, text = self._stopped.get_nowait()
+                    self._files.setdefault(key, ("error", text))
+                except queue.Empty:
+                    if not self._renderer.is_alive():
+                        raise RuntimeError(f"the render server stopped (exit code {self._renderer.exitcode})") \
+                            from None
+        files = {}
+        for key in keys:
+            status, payload = self._files[key]
             if status != "ok":
                 raise RuntimeError(f"rendering figures failed:\n{payload}")
             files |= payload
@@ -132,6 +198,6 @@ class Background:
         for child in self._children:
             child.terminate()
             child.join()
-        for q in (self._requests, self._answers):
+        for q in (self._requests, self._answers, self._jobs, self._drawn, self._stopped):
             q.cancel_join_thread()
             q.close()

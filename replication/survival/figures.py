@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FixedLocator, NullFormatter, StrMethodFormatter
-
-from ..common.figures import OKABE_ITO, plt
+from ..common.figures import OKABE_ITO, subplots
 
 
 def km_figure(km: pd.DataFrame, median: dict, times: pd.Series):
-    fig, (ax, tab) = plt.subplots(2, 1, figsize=(6.5, 4.6), height_ratios=[4, 1], sharex=True)
+    fig, (ax, tab) = subplots(2, 1, figsize=(6.5, 4.6), height_ratios=[4, 1], sharex=True)
     ax.step(km["time_days"], km["survival"], where="post", color=OKABE_ITO["blue"], lw=1.8,
             label="Kaplan-Meier: no talks yet")
     ax.fill_between(km["time_days"], km["ci_lower"], km["ci_upper"], step="post", color=OKABE_ITO["blue"],
@@ -34,7 +32,7 @@ def km_figure(km: pd.DataFrame, median: dict, times: pd.Series):
 
 
 def cif_figure(cif: pd.DataFrame, km: pd.DataFrame):
-    fig, ax = plt.subplots(figsize=(6.5, 4))
+    fig, ax = subplots(figsize=(6.5, 4))
     ax.step(cif["time_days"], cif["cif_talks"], where="post", color=OKABE_ITO["blue"], lw=1.8,
             label="Talks opened (Aalen-Johansen)")
     ax.fill_between(cif["time_days"], cif["cif_talks_lower"].fillna(0), cif["cif_talks_upper"].fillna(0),
@@ -56,9 +54,11 @@ def cif_figure(cif: pd.DataFrame, km: pd.DataFrame):
 
 
 def forest_figure(cox: pd.DataFrame):
+    from matplotlib.ticker import FixedLocator, NullFormatter, StrMethodFormatter
+
     labels = {"cold_war": "Cold War era (start before 9 Nov 1989)", "log_battle_deaths": "log battle deaths (COW)",
               "n_states": "number of states (COW)"}
-    fig, axes = plt.subplots(1, 2, figsize=(7, 2.6), sharey=True)
+    fig, axes = subplots(1, 2, figsize=(7, 2.6), sharey=True)
     for ax, (cause, g) in zip(axes, cox.groupby("cause", sort=False)):
         y = np.arange(len(g))[::-1]
         ax.errorbar(g["hazard_ratio"], y, xerr=[g["hazard_ratio"] - g["hr_lower"], g["hr_upper"] - g["hazard_ratio"]],
@@ -98,7 +98,7 @@ def timeline_figure(wars: pd.DataFrame, observed_on=None, sample: str = "paper",
              "unknown": ("D", OKABE_ITO["purple"], "talks opened: response unknown"),
              "reject": ("x", OKABE_ITO["vermillion"], "proposal refused: no talks"),
              "none": (None, None, "no proposal recorded")}
-    fig, ax = plt.subplots(figsize=(7.5, 0.2 * len(w) + 1.9))
+    fig, ax = subplots(figsize=(7.5, 0.2 * len(w) + 1.9))
     y = np.arange(len(w))[::-1]
     # one artist per kind of mark (not one per war): drawing and rendering stay cheap
     for flag, colour, ls in ((False, OKABE_ITO["grey"], "-"), (True, OKABE_ITO["sky"], (0, (2, 1)))):
@@ -149,26 +149,24 @@ def timeline_figure(wars: pd.DataFrame, observed_on=None, sample: str = "paper",
     return fig
 
 
-def schoenfeld_figure(zph: dict, tests: pd.DataFrame, cox: pd.DataFrame):
+def schoenfeld_figure(panels: dict, tests: pd.DataFrame, cox: pd.DataFrame):
     """Scaled Schoenfeld residuals against g(t) = 1 - Kaplan-Meier for each covariate of each model in which
     a km test rejects at 5% (the talks model when none does), with the natural-spline smooth and +-2 se
     band of plot.cox.zph; a flat smooth at the dashed line (the Cox estimate) is proportional hazards. The
-    axis is labelled in days. Every model's residuals are in schoenfeld.csv."""
-    from .cox_zph import zph_smooth
-
+    axis is labelled in days. Every model's residuals are in schoenfeld.csv. `panels`: ph.schoenfeld_panels."""
     labels = {"cold_war": "Cold War era", "log_battle_deaths": "log battle deaths", "n_states": "number of states"}
     km = tests[tests["transform"] == "km"]
-    causes = [c for c in zph if (km.loc[km["cause"] == c, "p_value"] < 0.05).any()] or list(zph)[:1]
-    names = zph[causes[0]].covariates
-    fig, axes = plt.subplots(len(causes), len(names), figsize=(9, 0.6 + 2.5 * len(causes)), squeeze=False)
+    causes = [c for c in panels if (km.loc[km["cause"] == c, "p_value"] < 0.05).any()] or list(panels)[:1]
+    names = panels[causes[0]]["covariates"]
+    fig, axes = subplots(len(causes), len(names), figsize=(9, 0.6 + 2.5 * len(causes)), squeeze=False)
     for r, cause in enumerate(causes):
-        z = zph[cause]
+        z = panels[cause]
         for j, covariate in enumerate(names):
             ax = axes[r][j]
-            grid, fit, lo, hi, _ = zph_smooth(z, j)
+            grid, fit, lo, hi = z["smooth"][j]
             ax.fill_between(grid, lo, hi, color=OKABE_ITO["blue"], alpha=0.15, lw=0)
             ax.plot(grid, fit, color=OKABE_ITO["blue"], lw=1.5)
-            ax.plot(z.x, z.scaled_schoenfeld[:, j], "o", ms=3.5, mfc="none", color="black", mew=0.7)
+            ax.plot(z["x"], z["scaled"][:, j], "o", ms=3.5, mfc="none", color="black", mew=0.7)
             beta = cox.loc[(cox["cause"] == cause) & (cox["covariate"] == covariate), "coef"].iloc[0]
             ax.axhline(beta, color=OKABE_ITO["vermillion"], lw=0.9, ls="--")
             ax.axhline(0, color=OKABE_ITO["grey"], lw=0.6, ls=":")
@@ -176,9 +174,9 @@ def schoenfeld_figure(zph: dict, tests: pd.DataFrame, cox: pd.DataFrame):
                           "p_value"].iloc[0]
             what = "talks" if cause == "talks" else "war end without talks"
             ax.set_title(f"{what}: {labels.get(covariate, covariate)}\ncox.zph (km) p = {p:.3f}", fontsize=8)
-            ticks = np.quantile(z.x, [0, 0.25, 0.5, 0.75, 1])
-            days = [int(z.time[np.argmin(np.abs(z.x - t))]) for t in ticks]
-            ax.set_xticks([z.x[np.argmin(np.abs(z.x - t))] for t in ticks])
+            ticks = np.quantile(z["x"], [0, 0.25, 0.5, 0.75, 1])
+            days = [int(z["time"][np.argmin(np.abs(z["x"] - t))]) for t in ticks]
+            ax.set_xticks([z["x"][np.argmin(np.abs(z["x"] - t))] for t in ticks])
             ax.set_xticklabels([str(d) for d in days], fontsize=7)
             ax.tick_params(axis="y", labelsize=7)
             if j == 0:
@@ -195,7 +193,7 @@ def schoenfeld_figure(zph: dict, tests: pd.DataFrame, cox: pd.DataFrame):
 def cif_by_group_figure(by_group: pd.DataFrame, gray: pd.DataFrame):
     """Cumulative incidence of talks and of war end without talks, Cold-War wars against later ones, with
     Gray's test for each cause."""
-    fig, axes = plt.subplots(1, 2, figsize=(8, 3.4), sharey=True)
+    fig, axes = subplots(1, 2, figsize=(8, 3.4), sharey=True)
     styles = {"cold_war=1": (OKABE_ITO["blue"], "-", "begun in the Cold War"),
               "cold_war=0": (OKABE_ITO["orange"], "--", "begun after 9 Nov 1989")}
     for ax, (cause, title) in zip(axes, (("talks", "Talks opened"), ("war_end", "War ended without talks"))):

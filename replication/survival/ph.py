@@ -42,6 +42,13 @@ def ph_tables(sf: pd.DataFrame, cox: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
     return pd.DataFrame(tests), pd.DataFrame(resid), km
 
 
+def schoenfeld_panels(zph: dict) -> dict:
+    """What the Schoenfeld figure draws for each cause, as plain arrays: the residuals against g(t), the
+    event days, and each covariate's plot.cox.zph smooth with its band (grid, fit, lower, upper)."""
+    return {cause: {"covariates": list(z.covariates), "x": z.x, "time": z.time, "scaled": z.scaled_schoenfeld,
+                    "smooth": [zph_smooth(z, j)[:4] for j in range(len(z.covariates))]} for cause, z in zph.items()}
+
+
 def split_at_event_times(sf: pd.DataFrame, cause: int) -> pd.DataFrame:
     """Counting-process rows (start, stop] split at every event time of `cause`, as R's tt() does."""
     times = np.unique(sf.loc[sf["event"] == cause, "time_days"])

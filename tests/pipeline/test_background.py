@@ -1,7 +1,9 @@
 """`all` validates and renders in other processes: same bytes as one process, failures still stop the
 run before anything is written, and no helper outlives a killed run."""
 
+import functools
 import hashlib
+import operator
 import os
 import signal
 import subprocess
@@ -38,13 +40,16 @@ def test_a_failing_suite_and_a_failing_render_are_reported_by_the_background():
         assert any(f.startswith(f"table wars: war {wars.war_id[0]}: ") and "rule 'start_date <= end_date'" in f
                    for f in failures)
         assert f"table wars: war {wars.war_id[1]}: war_name=None: rule 'required'" in failures
-        bg.render(lambda: {paths.ROOT / "x.png": b"png"})
-        bg.render(lambda: 1 / 0)
-        ok, bad = bg.take_renders()
+        bg.render(functools.partial(dict, {paths.ROOT / "x.png": b"png"}))
+        bg.render(functools.partial(operator.truediv, 1, 0))
+        bg.render(functools.partial(os._exit, 3))  # a render that dies without a word
+        ok, bad, died = bg.take_renders()
         assert bg.take_renders() == []
         assert bg.rendered([ok]) == {paths.ROOT / "x.png": b"png"}
         with pytest.raises(RuntimeError, match="ZeroDivisionError"):
             bg.rendered([bad])
+        with pytest.raises(RuntimeError, match="stopped"):
+            bg.rendered([died])
     finally:
         bg.close()
 
