@@ -12,6 +12,7 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m compileall -q replication  # bytecode, as pip writes it for the libraries (not with -e)
 	touch $@
 
 install: $(BIN)/.installed  ## create .venv with the exact pinned versions

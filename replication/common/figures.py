@@ -27,7 +27,8 @@ def pyplot():
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # font subsetting chatter on every PDF
     plt.rcParams.update({"svg.hashsalt": "talking-to-the-enemy", "font.family": "DejaVu Sans", "font.size": 9,
-                         "pdf.fonttype": 3, "axes.spines.top": False, "axes.spines.right": False})
+                         "pdf.fonttype": 3, "axes.spines.top": False, "axes.spines.right": False,
+                         "axes.titley": 1.0})
     return plt
 
 

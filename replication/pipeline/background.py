@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 PARENT_POLL_SECONDS = 0.2
+RENDER_NICENESS = 10
 
 
 def available() -> bool:
@@ -77,6 +78,9 @@ def _serve_renders(jobs, drawn, stopped, parent: int) -> None:
     """Fork a child per job; report a child that stopped without sending its result (on `stopped`, a queue
     this process alone writes: its feeder thread must not be running in a child it forks)."""
     _exit_when_orphaned(parent)
+    # Figures are the work that can wait: at a lower priority (inherited by the children), the main process
+    # and the validation worker, whose last results end the run, are not slowed by the renders.
+    os.nice(RENDER_NICENESS)
     from ..common.figures import warm_up
 
     warm_up()
