@@ -13,12 +13,13 @@ from math import comb
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, stats
+from scipy import stats
 
 from .cox import Efron, firth_newton, newton
 from .frame import COVARIATES, HORIZONS, TALKS, WAR_END
 
 CHI2_95 = float(stats.chi2.ppf(0.95, 1))
+PROFILE_TOL, PROFILE_MAX_STEPS = 1e-10, 100  # a profile bound: |l*(bound) - target| below this
 BOOTSTRAP_RESAMPLES = 200
 BOOTSTRAP_SEED = 20261124
 
@@ -35,21 +36,35 @@ def firth_table(sf: pd.DataFrame) -> pd.DataFrame:
             warm = {"rest": b}
 
             def profile(value, j=j):
+                """The profile penalised log-likelihood at b_j = value, and its slope: the penalised score
+                of b_j at the constrained optimum (the other scores are zero there)."""
                 rest, lp = firth_newton(data, warm["rest"], fixed={j: value})
                 warm["rest"] = rest
-                return lp
+                return lp, data.firth(rest)[1][j]
 
-            lr = max(2 * (top - profile(0.0)), 0.0)
+            lr = max(2 * (top - profile(0.0)[0]), 0.0)
             se = np.sqrt(np.linalg.inv(data.firth(b)[2])[j, j])
             target = top - CHI2_95 / 2
 
             def bound(direction, j=j):
+                """Where the profile falls to `target`: bracketed from the estimate outwards, then Newton's
+                method on the profile (bisection when a step would leave the bracket)."""
                 warm["rest"] = b
-                edge = b[j] + direction * 2 * se
-                while profile(edge) > target:
-                    edge += direction * 2 * se
-                warm["rest"] = b
-                return optimize.brentq(lambda v: profile(v) - target, *sorted((b[j], edge)), xtol=1e-7)
+                inside, edge = b[j], b[j] + direction * 2 * se
+                while (value := profile(edge))[0] > target:
+                    inside, edge = edge, edge + direction * 2 * se
+                v, (lp, slope) = edge, value
+                for _ in range(PROFILE_MAX_STEPS):
+                    if abs(lp - target) < PROFILE_TOL:
+                        break
+                    if lp > target:
+                        inside = v
+                    else:
+                        edge = v
+                    step = v - (lp - target) / slope if slope else np.nan
+                    v = step if min(inside, edge) < step < max(inside, edge) else (inside + edge) / 2
+                    lp, slope = profile(v)
+                return v
 
             lo, hi = bound(-1), bound(+1)
             rows.append({"cause": name, "covariate": covariate, "coef": b[j], "hazard_ratio": np.exp(b[j]),
