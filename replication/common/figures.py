@@ -58,6 +58,9 @@ def figure_bytes(fig) -> dict[str, bytes]:
     from matplotlib.transforms import Bbox
 
     plt = pyplot()
+    for axis in (a for ax in fig.axes for a in (ax.xaxis, ax.yaxis)):
+        if not axis.label.get_text():  # an empty label needs no place: skip matplotlib's scan of the tick labels
+            axis.set_label_coords(0, 0)
     fig.set_dpi(DPI)
     w, h = fig.get_size_inches()
     canvas = Bbox.from_extents(-MARGIN_INCHES, -MARGIN_INCHES, w + MARGIN_INCHES, h + MARGIN_INCHES)
@@ -79,11 +82,6 @@ def figure_bytes(fig) -> dict[str, bytes]:
     return {"pdf": pdf.getvalue(), "png": png.getvalue()}
 
 
-# Helper processes a stage's figures are drawn in during `all`: two spread them over the two cores; each more
-# costs about 0.2 s of CPU (its copy-on-write pages), so one per figure cost more than it saved.
-RENDER_CHILDREN = 2
-
-
 def warm_up() -> None:
     """Draw and render a tiny figure (backends, fonts, the mathtext parser), so that processes forked
     afterwards to draw figures share all of it."""
@@ -101,7 +99,7 @@ def draw_and_render(fig_dir: Path, jobs: list[tuple]) -> dict[Path, bytes]:
 def write_figures(jobs: dict[str, tuple], fig_dir: Path) -> dict[Path, bytes]:
     """The files of each figure; `jobs` maps a figure's name to (drawing function, *its arguments).
 
-    During `all` the figures are drawn and rendered in helper processes instead (so that they spread over
+    During `all` each figure is drawn and rendered in a helper process instead (so that they spread over
     the cores while the stage goes on) and committed with the run, so this returns nothing: the drawing
     functions and their data must then be picklable (module-level functions; tables, arrays, numbers)."""
     from . import offload
@@ -109,6 +107,6 @@ def write_figures(jobs: dict[str, tuple], fig_dir: Path) -> dict[Path, bytes]:
     items = [(name, job[0], tuple(job[1:])) for name, job in jobs.items()]
     if offload.current is None:
         return draw_and_render(fig_dir, items)
-    for group in (items[i::RENDER_CHILDREN] for i in range(min(RENDER_CHILDREN, len(items)))):
-        offload.current.render(functools.partial(draw_and_render, fig_dir, group))
+    for item in items:  # one process each: forked from the small render server, a child costs little
+        offload.current.render(functools.partial(draw_and_render, fig_dir, [item]))
     return {}

@@ -58,7 +58,6 @@ def run_survival(root: Path = paths.ROOT, sample: str = "paper", log=print, cens
     ph, schoenfeld, zph = ph_tables(cov, cox)
     fine_gray, gray, by_group = fine_gray_table(cov), gray_table(sf), cif_by_group(sf)
     log("survival: drawing figures")  # first: during `all` they are drawn in parallel with what follows
-    # in this order, write_figures' two groups take about the same time to draw
     figures = write_figures({"timeline": (timeline_figure, wars, censor_date, sample, independent_dates(root)),
                              "schoenfeld": (schoenfeld_figure, schoenfeld_panels(zph), ph, cox),
                              "km_talks": (km_figure, km, median, sf["time_days"]),
