@@ -85,8 +85,11 @@ def ph_remedy(sf: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
                                          fit_options=COX_FIT)
         s = fit.summary
         for term in s.index:
-            out = {"cause": name, "term": term, "coef": s.loc[term, "coef"], "se": s.loc[term, "se(coef)"],
-                   "p_value": 2 * stats.norm.sf(abs(s.loc[term, "coef"] / s.loc[term, "se(coef)"]))}
+            # p from the estimate and standard error as written (12 significant digits): the table's own
+            # numbers give its p exactly, and p no longer carries the last bits of the CPU's vector maths
+            # (on an AVX2 and an AVX-512 machine the p of log battle deaths differed in its 12th digit)
+            coef, se = (float(format(s.loc[term, c], ".12g")) for c in ("coef", "se(coef)"))
+            out = {"cause": name, "term": term, "coef": coef, "se": se, "p_value": 2 * stats.norm.sf(abs(coef / se))}
             for day in HR_DAYS:
                 out[f"hr_day_{day}"] = (np.exp(s.loc[term, "coef"] + s.loc[f"{term}:log(t)", "coef"] * np.log(day))
                                         if term in varying else None)
