@@ -18,7 +18,7 @@ STATA_TIMESTAMP = dt.datetime.combine(DATA_VERSION_DATE, dt.time())  # fixed: re
 def csv_text(df: pd.DataFrame, table: Table) -> str:
     """UTF-8 CSV: ISO dates, booleans as 1/0 (numeric in R, Stata and pandas alike), whole numbers,
     12 significant digits, empty cells for missing values."""
-    out = pd.DataFrame(index=df.index)
+    out = {}  # column -> its cells as text; framed once
     for f in table.fields:
         col = df[f.name]
         if f.type == "date":
@@ -31,7 +31,7 @@ def csv_text(df: pd.DataFrame, table: Table) -> str:
             out[f.name] = ["" if pd.isna(v) else format(float(v), ".12g") for v in col]
         else:
             out[f.name] = ["" if v is None or pd.isna(v) else str(v) for v in col]
-    return out.to_csv(index=False, lineterminator="\n")
+    return pd.DataFrame(out, index=df.index, columns=table.columns, dtype=object).to_csv(index=False, lineterminator="\n")
 
 
 _READ: dict = {}  # (path, table, size, mtime, inode) -> frame: the codebook and the report read every table
