@@ -140,3 +140,15 @@ def test_the_cache_reads_a_working_copy_but_the_archives_code(tmp_path):
     (work / "data/processed/wars.csv").write_text("war_id\na\n")
     (tmp_path / "replication/x.py").write_text("2")
     assert not cache.fresh("claims", at=work)
+
+
+def test_the_main_process_needs_no_matplotlib_and_drawing_needs_no_scipy():
+    """During `all` figures are drawn in children of the render server, which is forked before scipy is
+    imported: the stages must hand over figures without importing matplotlib, and a figure job must
+    unpickle (its drawing module) without importing scipy (1.3 s in every child otherwise)."""
+    probe = ("import sys; import replication.survival.analysis, replication.models.step, replication.common.figures; "
+             "import replication.survival.figures, replication.models.figures, replication.models.figure1; "
+             "print(sorted({m.split('.')[0] for m in sys.modules} & {'matplotlib', 'scipy'}))")
+    out = subprocess.run([PY, "-c", probe], capture_output=True, text=True, cwd=paths.ROOT, check=True,
+                         env={**os.environ, "PYTHONPATH": str(paths.ROOT)})
+    assert out.stdout.strip() == "[]"
