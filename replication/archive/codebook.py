@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import yaml
 
 from ..common import paths
 from ..common.formats import read_typed
 from ..common.tables import Field
 from ..wars.schema import DISCREPANCY_CHECKS
+from ..common.text import yaml_load
 from .catalog import ON_DEMAND, TABLES
 
 
@@ -93,7 +93,7 @@ def render_codebook(frames: dict) -> str:
     out += ["## Discrepancy checks (`discrepancies.check_id`)", "", "| check_id | what it flags |", "|---|---|"]
     out += [f"| `{k}` | {v} |" for k, v in DISCREPANCY_CHECKS.items()]
     out.append("")
-    ledger = yaml.safe_load(paths.APPENDIX_LEDGER.read_text(encoding="utf-8"))
+    ledger = yaml_load(paths.APPENDIX_LEDGER.read_text(encoding="utf-8"))
     out += ["## Repairs applied to the raw Appendix 1 table", "",
             "From `data/corrections/appendix1_ledger.yaml`; `wars.ledger_repairs` names the repairs that touched each row.",
             "", "| id | action | columns | raw line | reason |", "|---|---|---|---|---|"]

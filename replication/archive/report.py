@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..common import paths
 from ..common.formats import read_typed
 from ..common.steps import DATA_VERSION_DATE
+from ..common.text import yaml_load
 from .catalog import TABLES
 
 
@@ -224,7 +224,7 @@ def render_report(root: Path) -> str:
     claims = _read(root, "data/processed/claims.csv")
     cases = _read(root, "data/processed/link/cases.csv")
     prop2 = _read(root, "data/processed/models/prop2_example.csv")
-    ledger = yaml.safe_load(paths.APPENDIX_LEDGER.read_text(encoding="utf-8"))["repairs"]
+    ledger = yaml_load(paths.APPENDIX_LEDGER.read_text(encoding="utf-8"))["repairs"]
 
     n, talks = len(wars), int((wars["has_talks"] == True).sum())  # noqa: E712
     primary = sens.iloc[0]

@@ -7,6 +7,21 @@ from pathlib import Path
 from .errors import DataError
 
 
+def yaml_load(text: str):
+    """yaml.safe_load through libyaml, PyYAML's C parser (in every PyYAML wheel): the same objects, several
+    times faster. Errors are yaml.YAMLError with the same marks (line and column)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def yaml_compose(text: str):
+    """yaml.compose (the node tree, with line numbers) through libyaml, as yaml_load."""
+    import yaml
+
+    return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 # A cell a spreadsheet would run as a formula (CSV injection), refused in every text cell a user supplies.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_RULE = "no text cell starts with =, +, -, @, a tab or a carriage return"

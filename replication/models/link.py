@@ -7,10 +7,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from ..common.errors import DataError
-from ..common.text import decode, refuse_formula
+from ..common.text import decode, refuse_formula, yaml_load
 from .propositions import POSTURES, REGIMES, predicted_posture, regime_codes
 
 # Case-link draws: a declared prior over the normalised parameters, restricted by each case's coded conditions.
@@ -28,7 +27,7 @@ WAR_DATES = {"start_date", "talks_date", "end_date"}
 
 
 def load_cases(path: Path) -> list[dict]:
-    doc = yaml.safe_load(decode(path, path.read_bytes())) or {}
+    doc = yaml_load(decode(path, path.read_bytes())) or {}
     cases = list(doc.get("cases") or [])
     group = doc.get("separation_cases")
     if group:

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..common.errors import DataError
-from ..common.text import refuse_formula
+from ..common.text import refuse_formula, yaml_compose, yaml_load
 from .appendix_table import COLUMNS, Cell, RawTable
 
 ACTIONS = {
@@ -38,8 +38,8 @@ class Repair:
 def load_ledger(path: Path, text: str | None = None) -> list[Repair]:
     text = path.read_text(encoding="utf-8") if text is None else text
     try:
-        doc = yaml.safe_load(text)
-        node = yaml.compose(text)
+        doc = yaml_load(text)
+        node = yaml_compose(text)
     except yaml.YAMLError as exc:
         raise DataError(path, "valid YAML", str(exc)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("repairs"), list):

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..common.errors import DataError
-from ..common.text import decode
+from ..common.text import decode, yaml_load
 
 REQUIRED = ("path", "title", "producer", "version", "source", "date_accessed", "sha256", "license", "citation")
 
@@ -19,7 +19,7 @@ def sha256(path: Path) -> str:
 
 def load_provenance(path: Path) -> list[dict]:
     try:
-        doc = yaml.safe_load(decode(path, path.read_bytes())) or {}
+        doc = yaml_load(decode(path, path.read_bytes())) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(path, "valid YAML", str(exc).replace("\n", " "),

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..common.errors import DataError
-from ..common.text import decode, refuse_formula
+from ..common.text import decode, refuse_formula, yaml_load
 from .schema import RESPONSE_TYPES
 
 CROSSWALK_COLUMNS = ["war_id", "war_name", "cow_war_num", "note"]
@@ -63,7 +63,7 @@ class ResponseCoding:
 
 def load_response_coding(path: Path) -> ResponseCoding:
     try:
-        doc = yaml.safe_load(decode(path, path.read_bytes()))
+        doc = yaml_load(decode(path, path.read_bytes()))
     except yaml.YAMLError as exc:
         raise DataError(path, "valid YAML", str(exc)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):
