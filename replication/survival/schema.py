@@ -176,7 +176,8 @@ PH_REMEDY = Table(
         _f("coef", "number", "Coefficient.", "Efron ties, counting-process data split at every event time.",
            required=True),
         _f("se", "number", "Standard error.", "", required=True, minimum=0),
-        _f("p_value", "number", "Wald p-value.", "", required=True, **PROB),
+        _f("p_value", "number", "Wald p-value.", "2 P(Z > |coef / se|) from coef and se as written (12 "
+           "significant digits), so the row's own numbers give it.", required=True, **PROB),
     ) + tuple(_f(f"hr_day_{d}", "number", f"Hazard ratio at day {d} (exp(beta + gamma log {d})).",
                  "Empty for a covariate without interaction.", minimum=0, missing="no interaction: see coef")
               for d in (30, 365)),
