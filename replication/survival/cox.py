@@ -116,12 +116,11 @@ def newton(data: Efron, start=None, max_iter: int = 60, tol: float = 1e-11) -> C
             break
         for _ in range(40):
             new = b + step
-            new_ll = data.loglik(new, derivatives=False)
+            new_ll, new_u, new_info = data.loglik(new)  # with derivatives: an accepted step needs them next
             if new_ll >= ll - 1e-12 * max(1.0, abs(ll)):
                 break
             step = step / 2
-        b = new
-        ll, u, info = data.loglik(b)
+        b, ll, u, info = new, new_ll, new_u, new_info
         if np.any(np.abs(b) > SEPARATED_AT):
             break
     finite = converged and bool(np.all(np.abs(b) < SEPARATED_AT))
