@@ -7,8 +7,8 @@ import pandas as pd
 from ..common import paths
 from ..common.formats import read_typed
 from ..common.tables import Field
-from ..wars.schema import DISCREPANCY_CHECKS
 from ..common.text import yaml_load
+from ..wars.schema import DISCREPANCY_CHECKS
 from .catalog import ON_DEMAND, TABLES
 
 

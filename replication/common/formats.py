@@ -15,6 +15,14 @@ from .tables import Table
 STATA_TIMESTAMP = dt.datetime.combine(DATA_VERSION_DATE, dt.time())  # fixed: reruns give byte-identical .dta
 
 
+NUMBER_FORMAT = ".12g"  # a number as the CSV files write it: 12 significant digits
+
+
+def as_written(x: float) -> float:
+    """`x` as a CSV file holds it (NUMBER_FORMAT), for a value derived from written numbers."""
+    return float(format(float(x), NUMBER_FORMAT))
+
+
 def csv_text(df: pd.DataFrame, table: Table) -> str:
     """UTF-8 CSV: ISO dates, booleans as 1/0 (numeric in R, Stata and pandas alike), whole numbers,
     12 significant digits, empty cells for missing values."""
@@ -28,7 +36,7 @@ def csv_text(df: pd.DataFrame, table: Table) -> str:
         elif f.type == "integer":
             out[f.name] = ["" if pd.isna(v) else str(int(v)) for v in col]
         elif f.type == "number":
-            out[f.name] = ["" if pd.isna(v) else format(float(v), ".12g") for v in col]
+            out[f.name] = ["" if pd.isna(v) else format(float(v), NUMBER_FORMAT) for v in col]
         else:
             out[f.name] = ["" if v is None or pd.isna(v) else str(v) for v in col]
     return pd.DataFrame(out, index=df.index, columns=table.columns, dtype=object).to_csv(index=False, lineterminator="\n")

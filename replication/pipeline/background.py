@@ -2,8 +2,8 @@
 imports. Two helpers are forked at the start:
 
 - a render server, forked once pandas is imported: it imports matplotlib and warms it up while the main
-  process imports scipy, then forks a short-lived child for each group of figures a stage hands it (the
-  drawing function and its data, pickled), which draws and renders them. The main process never imports
+  process imports scipy, then forks a short-lived child for each figure a stage hands it (the drawing
+  function and its data, pickled), which draws and renders it. The main process never imports
   matplotlib, and the children, forked from a small process, copy few pages.
 - a validation worker, forked once scipy.stats is imported too (great-expectations imports all of it, so the
   import is shared): it imports great-expectations while the main process computes, and runs every suite.

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..common.formats import as_written
 from .cox_zph import cox_zph, zph_smooth
 from .frame import COVARIATES
 
@@ -88,7 +89,7 @@ def ph_remedy(sf: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
             # p from the estimate and standard error as written (12 significant digits): the table's own
             # numbers give its p exactly, and p no longer carries the last bits of the CPU's vector maths
             # (on an AVX2 and an AVX-512 machine the p of log battle deaths differed in its 12th digit)
-            coef, se = (float(format(s.loc[term, c], ".12g")) for c in ("coef", "se(coef)"))
+            coef, se = as_written(s.loc[term, "coef"]), as_written(s.loc[term, "se(coef)"])
             out = {"cause": name, "term": term, "coef": coef, "se": se, "p_value": 2 * stats.norm.sf(abs(coef / se))}
             for day in HR_DAYS:
                 out[f"hr_day_{day}"] = (np.exp(s.loc[term, "coef"] + s.loc[f"{term}:log(t)", "coef"] * np.log(day))
